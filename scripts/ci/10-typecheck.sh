@@ -1,0 +1,2 @@
+set -euo pipefail
+npx tsc --noEmit -p tsconfig.json

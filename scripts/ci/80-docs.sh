@@ -1,0 +1,2 @@
+set -euo pipefail
+npx typedoc --emit none

@@ -1,0 +1,3 @@
+export declare const entries: Record<string, string>;
+export declare function distName(subpath: string): string;
+export declare function exportMap(): Record<string, unknown>;

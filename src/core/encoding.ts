@@ -1,0 +1,112 @@
+// Runtime-neutral codecs. Decoders are strict and return undefined instead of throwing, so a
+// hostile header costs a branch, not an exception; they never stop early on partial data.
+
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEX_VALUE[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  HEX_VALUE[65 + i] = 10 + i;
+  HEX_VALUE[97 + i] = 10 + i;
+}
+
+/** Decodes hex of either case; undefined for odd length or any non-hex character. */
+export function decodeHex(text: string): Uint8Array | undefined {
+  const length = text.length;
+  if (length % 2 !== 0) return undefined;
+  const out = new Uint8Array(length / 2);
+  for (let i = 0, j = 0; i < length; i += 2, j++) {
+    const hi = text.charCodeAt(i);
+    const lo = text.charCodeAt(i + 1);
+    const h = hi < 128 ? HEX_VALUE[hi]! : -1;
+    const l = lo < 128 ? HEX_VALUE[lo]! : -1;
+    if ((h | l) < 0) return undefined;
+    out[j] = (h << 4) | l;
+  }
+  return out;
+}
+
+const HEX_LOWER = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_UPPER = HEX_LOWER.map((pair) => pair.toUpperCase());
+
+/** Encodes bytes as hex, lower-case unless asked otherwise. */
+export function encodeHex(bytes: Uint8Array, letterCase: 'lower' | 'upper' = 'lower'): string {
+  const table = letterCase === 'upper' ? HEX_UPPER : HEX_LOWER;
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += table[bytes[i]!]!;
+  return out;
+}
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64_ALPHABET.charCodeAt(i)] = i;
+
+/** Decodes standard padded base64 (RFC 4648 section 4); undefined for anything else. */
+export function decodeBase64(text: string): Uint8Array | undefined {
+  const length = text.length;
+  if (length % 4 !== 0) return undefined;
+  let padding = 0;
+  if (length > 0 && text.charCodeAt(length - 1) === 61) padding++;
+  if (length > 1 && text.charCodeAt(length - 2) === 61) padding++;
+  const out = new Uint8Array((length / 4) * 3 - padding);
+  let j = 0;
+  for (let i = 0; i < length; i += 4) {
+    let chunk = 0;
+    for (let k = 0; k < 4; k++) {
+      const code = text.charCodeAt(i + k);
+      let value: number;
+      if (code === 61 && i + k >= length - padding) value = 0;
+      else value = code < 128 ? BASE64_VALUE[code]! : -1;
+      if (value < 0) return undefined;
+      chunk = (chunk << 6) | value;
+    }
+    if (j < out.length) out[j++] = (chunk >> 16) & 0xff;
+    if (j < out.length) out[j++] = (chunk >> 8) & 0xff;
+    if (j < out.length) out[j++] = chunk & 0xff;
+  }
+  return out;
+}
+
+/** Encodes bytes as standard padded base64. */
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const chunk = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out +=
+      BASE64_ALPHABET[(chunk >> 18) & 63]! +
+      BASE64_ALPHABET[(chunk >> 12) & 63]! +
+      BASE64_ALPHABET[(chunk >> 6) & 63]! +
+      BASE64_ALPHABET[chunk & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const chunk = bytes[i]! << 16;
+    out += BASE64_ALPHABET[(chunk >> 18) & 63]! + BASE64_ALPHABET[(chunk >> 12) & 63]! + '==';
+  } else if (rest === 2) {
+    const chunk = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out +=
+      BASE64_ALPHABET[(chunk >> 18) & 63]! +
+      BASE64_ALPHABET[(chunk >> 12) & 63]! +
+      BASE64_ALPHABET[(chunk >> 6) & 63]! +
+      '=';
+  }
+  return out;
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a string. */
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+// fatal: a signed body that is not UTF-8 must be refused, not silently repaired with U+FFFD.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes UTF-8, or undefined when the bytes are not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Every error hookverify throws is a {@link HookverifyError} with a stable `code`.
+ * Messages say what to fix; they never contain a secret or an expected signature.
+ *
+ * @module
+ */
+
+/**
+ * Why a delivery was refused by a verifier. Stable: safe to `switch` on.
+ *
+ * - `missing_header`: a header the sender always sends is absent.
+ * - `malformed_header`: a header is present but unusable (wrong format, sent twice, too long).
+ * - `timestamp_too_old` / `timestamp_in_future`: outside the replay window.
+ * - `invalid_signature`: no signature in the header matches any active secret.
+ * - `no_active_secret`: every configured secret is past its `notAfter`.
+ * - `invalid_body`: the body is not raw bytes, or (after the signature held) not valid JSON.
+ * - `body_too_large`: the body exceeds `maxBodyBytes`; checked before any hashing.
+ */
+export type VerificationErrorCode =
+  | 'missing_header'
+  | 'malformed_header'
+  | 'timestamp_too_old'
+  | 'timestamp_in_future'
+  | 'invalid_signature'
+  | 'no_active_secret'
+  | 'invalid_body'
+  | 'body_too_large';
+
+/**
+ * Why a verified payload is not an event of the catalog.
+ *
+ * - `invalid_event`: the payload does not match the schema of its event type.
+ * - `unknown_event`: the event type is not in the catalog and the parser is strict.
+ */
+export type EventErrorCode = 'invalid_event' | 'unknown_event';
+
+/** Why a deduplication step could not be carried out. */
+export type DedupeErrorCode = 'store_unavailable' | 'missing_dedupe_key';
+
+/** Why a Peridio Resource Name was refused. */
+export type PrnErrorCode = 'malformed_prn';
+
+/**
+ * A mistake in how hookverify was set up (not in a delivery).
+ *
+ * - `invalid_secret`: a secret is missing, empty or not in the sender's encoding.
+ * - `invalid_option`: an option has a value that cannot work.
+ * - `body_already_parsed`: a framework parsed the body before hookverify could read its raw bytes.
+ */
+export type ConfigurationErrorCode = 'invalid_secret' | 'invalid_option' | 'body_already_parsed';
+
+/** Every code any hookverify error can carry. */
+export type HookverifyErrorCode =
+  | VerificationErrorCode
+  | EventErrorCode
+  | DedupeErrorCode
+  | PrnErrorCode
+  | ConfigurationErrorCode;
+
+/**
+ * Base class of every error hookverify throws.
+ *
+ * @example
+ * ```ts
+ * import { HookverifyError } from 'hookverify';
+ *
+ * try {
+ *   await verifier.verify({ body, headers });
+ * } catch (error) {
+ *   if (error instanceof HookverifyError) console.warn(error.code);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class HookverifyError<Code extends HookverifyErrorCode = HookverifyErrorCode> extends Error {
+  /** Stable machine-readable reason. */
+  readonly code: Code;
+
+  constructor(code: Code, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * A delivery failed verification. Map it to a 4xx answer; never process the body.
+ *
+ * @example
+ * ```ts
+ * import { WebhookVerificationError } from 'hookverify';
+ *
+ * try {
+ *   const delivery = await verifier.verify({ body, headers });
+ * } catch (error) {
+ *   if (error instanceof WebhookVerificationError) {
+ *     switch (error.code) {
+ *       case 'body_too_large': return new Response(null, { status: 413 });
+ *       case 'invalid_body': return new Response(null, { status: 400 });
+ *       default: return new Response(null, { status: 401 });
+ *     }
+ *   }
+ *   throw error;
+ * }
+ * ```
+ */
+export class WebhookVerificationError extends HookverifyError<VerificationErrorCode> {}
+
+/**
+ * A verified payload is not a valid event of its catalog.
+ *
+ * @example
+ * ```ts
+ * import { EventValidationError } from 'hookverify';
+ *
+ * if (error instanceof EventValidationError && error.code === 'invalid_event') {
+ *   console.warn(error.message); // names the path that failed, e.g. data.data.device.prn
+ * }
+ * ```
+ */
+export class EventValidationError extends HookverifyError<EventErrorCode> {}
+
+/**
+ * A dedupe store could not be reached or a delivery has no key to deduplicate on.
+ *
+ * @example
+ * ```ts
+ * import { DedupeError } from 'hookverify';
+ *
+ * if (error instanceof DedupeError && error.code === 'store_unavailable') {
+ *   // answer 503 so the sender retries later
+ * }
+ * ```
+ */
+export class DedupeError extends HookverifyError<DedupeErrorCode> {}
+
+/**
+ * A string is not a well-formed Peridio Resource Name.
+ *
+ * @example
+ * ```ts
+ * import { PrnError } from 'hookverify';
+ *
+ * if (error instanceof PrnError) console.warn(error.message);
+ * ```
+ */
+export class PrnError extends HookverifyError<PrnErrorCode> {}
+
+/**
+ * hookverify was set up in a way that cannot work; thrown at construction or at the first request.
+ *
+ * @example
+ * ```ts
+ * import { ConfigurationError } from 'hookverify';
+ * import { createPeridioVerifier } from 'hookverify/peridio';
+ *
+ * try {
+ *   createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
+ * } catch (error) {
+ *   if (error instanceof ConfigurationError) console.error(error.message); // "no secret was given ..."
+ * }
+ * ```
+ */
+export class ConfigurationError extends HookverifyError<ConfigurationErrorCode> {}

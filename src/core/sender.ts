@@ -1,0 +1,179 @@
+import type { Duration } from './duration.js';
+import { ConfigurationError } from './errors.js';
+import type { HeadersInput } from './headers.js';
+import type { SecretEncoding } from './secrets.js';
+import type { TimestampFormat } from './timestamps.js';
+
+/** How a sender puts its signatures into a header. */
+export interface SignatureHeaderSpec {
+  /** Header name, matched case-insensitively (e.g. `"x-hub-signature-256"`). */
+  readonly header: string;
+  /** How each signature is written. Hex is accepted in either case. */
+  readonly encoding: 'hex' | 'base64';
+  /** Text before each signature, e.g. `"sha256="` (GitHub) or `"v1,"` (Standard Webhooks). */
+  readonly prefix?: string;
+  /**
+   * Text between signatures when the header may carry several (secret rolling): `","` for
+   * Peridio, `" "` for Standard Webhooks. Omit when the sender sends exactly one.
+   */
+  readonly separator?: string;
+  /**
+   * When true, entries that lack `prefix` are another scheme version and are skipped
+   * (Standard Webhooks' `v1a,` entries); when false they make the header malformed.
+   */
+  readonly skipOtherVersions?: boolean;
+  /** How the sender writes hex digests; used only by the test signers. Default `"lower"`. */
+  readonly hexCase?: 'lower' | 'upper';
+}
+
+/** Where a sender puts the time a delivery was signed. */
+export type TimestampSpec =
+  | { readonly header: string; readonly format: TimestampFormat }
+  /** A dot path into the JSON body: checked only after the signature holds. */
+  | { readonly bodyField: string; readonly format: TimestampFormat };
+
+/** What a custom id function sees: the verified payload and the request headers. */
+export interface IdContext {
+  readonly payload: unknown;
+  readonly headers: HeadersInput;
+}
+
+/**
+ * Where a delivery's dedupe id comes from: a header, a dot path into the JSON body, a SHA-256
+ * of the raw body (for senders that send no id: stable across retries of one delivery), or a
+ * function of the verified payload.
+ */
+export type IdSpec =
+  | { readonly header: string }
+  | { readonly bodyField: string }
+  | { readonly bodyDigest: 'sha256' }
+  | ((context: IdContext) => string | undefined);
+
+/**
+ * A complete description of an HMAC-SHA256 webhook sender. The built-in Peridio, EdgeSense and
+ * Standard Webhooks senders are values of this type; describe any other vendor the same way.
+ */
+export interface SenderDefinition {
+  /** Short name used in results and errors, e.g. `"peridio"`. */
+  readonly name: string;
+  readonly signature: SignatureHeaderSpec;
+  /**
+   * What is signed, as a template: `{body}` is the raw body and `{header-name}` a header's
+   * value exactly as received; anything else is literal. `"{body}"`,
+   * `"{peridio-published-at}{body}"`, `"{webhook-id}.{webhook-timestamp}.{body}"`.
+   */
+  readonly signedContent: string;
+  /** How secret strings become key bytes. */
+  readonly secretEncoding: SecretEncoding;
+  /** Where the signing time is; omit for senders that send none (no replay window then). */
+  readonly timestamp?: TimestampSpec;
+  /** Where the dedupe id is. */
+  readonly id?: IdSpec;
+  /** How long the sender keeps retrying a delivery; dedupe retention defaults to more than this. */
+  readonly retryHorizon?: Duration;
+}
+
+/** One piece of the signed content: literal text, a header's value, or the body. */
+export type SignedPart =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'header'; readonly name: string }
+  | { readonly kind: 'body' };
+
+/** A validated, frozen sender description, ready to build verifiers and signers from. */
+export interface Sender extends SenderDefinition {
+  /** The template split into its parts. */
+  readonly signedParts: readonly SignedPart[];
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
+function checkHeaderName(name: unknown, option: string): string {
+  if (typeof name !== 'string' || !HEADER_NAME.test(name.toLowerCase())) {
+    throw new ConfigurationError('invalid_option', `${option} must be an HTTP header name`);
+  }
+  return name.toLowerCase();
+}
+
+function parseTemplate(template: string): SignedPart[] {
+  const parts: SignedPart[] = [];
+  let rest = template;
+  let bodies = 0;
+  while (rest.length > 0) {
+    const open = rest.indexOf('{');
+    if (open === -1) {
+      parts.push({ kind: 'literal', text: rest });
+      break;
+    }
+    if (open > 0) parts.push({ kind: 'literal', text: rest.slice(0, open) });
+    const close = rest.indexOf('}', open);
+    if (close === -1) throw new ConfigurationError('invalid_option', 'signedContent has a "{" without "}"');
+    const name = rest.slice(open + 1, close);
+    if (name === 'body') {
+      bodies++;
+      parts.push({ kind: 'body' });
+    } else parts.push({ kind: 'header', name: checkHeaderName(name, `signedContent's {${name}}`) });
+    rest = rest.slice(close + 1);
+  }
+  if (bodies !== 1) {
+    throw new ConfigurationError('invalid_option', 'signedContent must contain {body} exactly once');
+  }
+  return parts;
+}
+
+/**
+ * Validates a sender description once and freezes it. Header names become lower-case.
+ *
+ * @example
+ * ```ts
+ * import { defineSender, createVerifier } from 'hookverify';
+ *
+ * // GitHub: `x-hub-signature-256: sha256=<hex>` over the raw body, keyed by the UTF-8 secret.
+ * const github = defineSender({
+ *   name: 'github',
+ *   signature: { header: 'x-hub-signature-256', encoding: 'hex', prefix: 'sha256=' },
+ *   signedContent: '{body}',
+ *   secretEncoding: 'utf8',
+ *   id: { header: 'x-github-delivery' },
+ * });
+ * const verifier = createVerifier(github, { secret: process.env.GITHUB_WEBHOOK_SECRET });
+ * ```
+ */
+export function defineSender(definition: SenderDefinition): Sender {
+  if (typeof definition.name !== 'string' || definition.name.length === 0) {
+    throw new ConfigurationError('invalid_option', 'a sender needs a non-empty name');
+  }
+  const signature = definition.signature;
+  if (signature.encoding !== 'hex' && signature.encoding !== 'base64') {
+    throw new ConfigurationError('invalid_option', 'signature.encoding must be "hex" or "base64"');
+  }
+  if (signature.separator === '') {
+    throw new ConfigurationError('invalid_option', 'signature.separator cannot be empty');
+  }
+  const timestamp = definition.timestamp;
+  const id = definition.id;
+  const signedParts = parseTemplate(definition.signedContent);
+  if (timestamp && 'header' in timestamp) {
+    const name = timestamp.header.toLowerCase();
+    // An unsigned timestamp header can be rewritten by whoever replays the delivery.
+    if (!signedParts.some((part) => part.kind === 'header' && part.name === name)) {
+      throw new ConfigurationError(
+        'invalid_option',
+        `timestamp.header "${name}" must appear in signedContent, or a replayed delivery could simply change it`,
+      );
+    }
+  }
+  const sender: Sender = {
+    ...definition,
+    signature: Object.freeze({ ...signature, header: checkHeaderName(signature.header, 'signature.header') }),
+    signedParts: Object.freeze(signedParts),
+    timestamp:
+      timestamp && 'header' in timestamp
+        ? Object.freeze({ ...timestamp, header: checkHeaderName(timestamp.header, 'timestamp.header') })
+        : timestamp,
+    id:
+      id && typeof id === 'object' && 'header' in id
+        ? Object.freeze({ header: checkHeaderName(id.header, 'id.header') })
+        : id,
+  };
+  return Object.freeze(sender);
+}

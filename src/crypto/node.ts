@@ -1,0 +1,56 @@
+import type { CryptoBackend } from './backend.js';
+
+// The subset of node:crypto used here, typed locally so the published types need no @types/node.
+interface NodeHmac {
+  update(data: string | Uint8Array): NodeHmac;
+  digest(): Uint8Array;
+}
+interface NodeCrypto {
+  createSecretKey(key: Uint8Array): unknown;
+  createHmac(algorithm: 'sha256', key: unknown): NodeHmac;
+  createHash(algorithm: 'sha256'): NodeHmac;
+  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
+}
+
+type BuiltinLoader = (id: string) => unknown;
+
+/**
+ * Loads node:crypto without an import statement, so that bundlers for edge runtimes never see
+ * a `node:` specifier. `process.getBuiltinModule` exists from Node 20.16 and in Bun and Deno.
+ */
+function loadNodeCrypto(): NodeCrypto | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: BuiltinLoader } }).process;
+  const load = proc?.getBuiltinModule;
+  if (typeof load !== 'function') return undefined;
+  try {
+    return load.call(proc, 'node:crypto') as NodeCrypto | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The node:crypto backend, or `undefined` where node:crypto is not available.
+ *
+ * @example
+ * ```ts
+ * import { nodeCryptoBackend } from 'hookverify';
+ *
+ * const backend = nodeCryptoBackend(); // undefined on Cloudflare Workers
+ * ```
+ */
+export function nodeCryptoBackend(): CryptoBackend | undefined {
+  const crypto = loadNodeCrypto();
+  if (!crypto) return undefined;
+  return {
+    name: 'node',
+    importHmacKey: (raw) => crypto.createSecretKey(raw),
+    hmacSha256(key, parts) {
+      const hmac = crypto.createHmac('sha256', key);
+      for (const part of parts) hmac.update(part);
+      return hmac.digest();
+    },
+    sha256: (data) => crypto.createHash('sha256').update(data).digest(),
+    timingSafeEqual: (a, b) => a.byteLength === b.byteLength && crypto.timingSafeEqual(a, b),
+  };
+}

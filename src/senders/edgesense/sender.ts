@@ -1,0 +1,53 @@
+import { defineSender, type Sender } from '../../core/sender.js';
+
+/**
+ * The signature header hookverify expects from EdgeSense. EdgeSense's guide says the
+ * signature comes in a header but does not name it: this default is an assumption, so the
+ * name is an option of {@link edgesenseSender}.
+ */
+export const EDGESENSE_DEFAULT_SIGNATURE_HEADER = 'x-edgesense-signature';
+
+/** Options of {@link edgesenseSender}. */
+export interface EdgeSenseSenderOptions {
+  /** The header that carries the hex signature. Default `x-edgesense-signature`. */
+  readonly signatureHeader?: string;
+}
+
+/**
+ * Describes EdgeSense: hex HMAC-SHA256 of the raw body keyed by the UTF-8 secret. There is no
+ * timestamp header, so the replay window uses the envelope's `timestamp` once the signature
+ * holds, and there is no event id, so the dedupe id is a SHA-256 of the raw body (identical
+ * across retries of one delivery).
+ *
+ * @example
+ * ```ts
+ * import { edgesenseSender } from 'hookverify/edgesense';
+ *
+ * const sender = edgesenseSender({ signatureHeader: 'x-signature' });
+ * ```
+ */
+export function edgesenseSender(options: EdgeSenseSenderOptions = {}): Sender {
+  return defineSender({
+    name: 'edgesense',
+    signature: { header: options.signatureHeader ?? EDGESENSE_DEFAULT_SIGNATURE_HEADER, encoding: 'hex' },
+    signedContent: '{body}',
+    secretEncoding: 'utf8',
+    timestamp: { bodyField: 'timestamp', format: 'rfc3339' },
+    id: { bodyDigest: 'sha256' },
+    // Five retries with exponential backoff; a day is a safe upper bound for the horizon.
+    retryHorizon: '1d',
+  });
+}
+
+/**
+ * EdgeSense with the default signature header.
+ *
+ * @example
+ * ```ts
+ * import { edgesense } from 'hookverify/edgesense';
+ * import { signDelivery } from 'hookverify/testing';
+ *
+ * const { body, headers } = await signDelivery(edgesense, { secret: 'shared', body: { event: 'device.data' } });
+ * ```
+ */
+export const edgesense = edgesenseSender();

@@ -1,0 +1,7 @@
+/**
+ * `hookverify/peridio`: verify Peridio webhook deliveries.
+ *
+ * @module
+ */
+export { peridio } from './sender.js';
+export { createPeridioVerifier } from './verifier.js';

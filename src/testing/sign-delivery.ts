@@ -1,0 +1,87 @@
+import type { CryptoBackend } from '../crypto/backend.js';
+import { defaultCryptoBackend } from '../crypto/default.js';
+import { encodeBase64, encodeHex } from '../core/encoding.js';
+import { decodeSecrets, type SecretInput } from '../core/secrets.js';
+import type { Sender } from '../core/sender.js';
+import { formatTimestamp } from '../core/timestamps.js';
+
+/** Options of {@link signDelivery}. */
+export interface SignDeliveryOptions {
+  /** The secret to sign with. Give either `secret` or `secrets`. */
+  readonly secret?: SecretInput;
+  /** Several secrets: one signature each, as a sender does while a secret is rolled. */
+  readonly secrets?: readonly SecretInput[];
+  /** The body: a string or bytes are sent as they are; anything else as compact JSON. */
+  readonly body: unknown;
+  /** The signing time for senders with a timestamp header. Default: now. */
+  readonly timestamp?: Date | number;
+  /** The id header value for senders that send one. Default: a random `msg_...` id. */
+  readonly id?: string;
+  /** Extra headers to send along, e.g. `content-type`. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Crypto implementation. Default: node:crypto where available, else Web Crypto. */
+  readonly backend?: CryptoBackend;
+}
+
+/** A signed delivery, ready to send: the exact body and the headers a sender would add. */
+export interface SignedDelivery {
+  readonly body: string | Uint8Array;
+  readonly headers: Record<string, string>;
+}
+
+function randomId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return `msg_${encodeHex(bytes)}`;
+}
+
+/**
+ * Signs a delivery the way the sender does, for testing a receiving endpoint.
+ *
+ * @example
+ * ```ts
+ * import { peridio } from 'hookverify/peridio';
+ * import { signDelivery } from 'hookverify/testing';
+ *
+ * const { body, headers } = await signDelivery(peridio, {
+ *   secret: '0123456789ABCDEF0123456789ABCDEF',
+ *   body: { version: 1, prn: 'prn:1:...:event:...', type: 'webhook', inserted_at: '...', data: { type: 'test_fire', data: {} } },
+ * });
+ * await fetch('http://127.0.0.1:3000/webhooks/peridio', { method: 'POST', body, headers });
+ * ```
+ */
+export async function signDelivery(sender: Sender, options: SignDeliveryOptions): Promise<SignedDelivery> {
+  const backend = options.backend ?? defaultCryptoBackend();
+  const body =
+    typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body);
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const timestamp = sender.timestamp;
+  if (timestamp && 'header' in timestamp) {
+    const at = options.timestamp === undefined ? Date.now() : Number(options.timestamp);
+    headers[timestamp.header] = formatTimestamp(at, timestamp.format);
+  }
+  const id = sender.id;
+  if (id && typeof id === 'object' && 'header' in id) headers[id.header] = options.id ?? randomId();
+
+  const parts = sender.signedParts.map((part) => {
+    if (part.kind === 'body') return body;
+    if (part.kind === 'literal') return part.text;
+    const value = headers[part.name];
+    if (value === undefined) throw new TypeError(`signDelivery needs a value for the ${part.name} header`);
+    return value;
+  });
+  const spec = sender.signature;
+  const secrets = decodeSecrets(options.secret ?? options.secrets, sender.secretEncoding);
+  const signatures: string[] = [];
+  for (const secret of secrets) {
+    const key = await backend.importHmacKey(secret.key);
+    const digest = await backend.hmacSha256(key, parts);
+    const text = spec.encoding === 'hex' ? encodeHex(digest, spec.hexCase ?? 'lower') : encodeBase64(digest);
+    signatures.push(`${spec.prefix ?? ''}${text}`);
+  }
+  if (signatures.length > 1 && spec.separator === undefined) {
+    throw new TypeError(`${sender.name} sends a single signature; pass one secret`);
+  }
+  headers[spec.header] = signatures.join(spec.separator ?? '');
+  return { body, headers };
+}

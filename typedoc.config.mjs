@@ -1,0 +1,13 @@
+import { entries } from './scripts/entries.mjs';
+
+/** @type {Partial<import('typedoc').TypeDocOptions>} */
+export default {
+  entryPoints: Object.values(entries),
+  out: 'docs/api',
+  tsconfig: 'tsconfig.build.json',
+  treatWarningsAsErrors: true,
+  excludePrivate: true,
+  excludeInternal: true,
+  readme: 'README.md',
+  name: 'hookverify',
+};
