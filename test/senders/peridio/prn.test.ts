@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PrnError } from '../../../src/core/errors.js';
+import { formatPrn, isPrn, parsePrn, type Prn } from '../../../src/senders/peridio/index.js';
+
+const ORG = '4e33149b-637d-4679-b64f-4905e7a0cf8c';
+const UUID = '0b2e4f3c-8a1d-4c5e-9f6a-7b8c9d0e1f2a';
+
+function refusal(value: unknown): PrnError {
+  try {
+    parsePrn(value);
+  } catch (error) {
+    if (error instanceof PrnError) return error;
+    throw error;
+  }
+  throw new Error(`parsePrn accepted ${String(value)}`);
+}
+
+describe('parsePrn', () => {
+  it('parses an event PRN into its parts', () => {
+    expect(parsePrn(`prn:1:${ORG}:event:${UUID}`)).toEqual({
+      kind: 'resource',
+      version: 1,
+      organization: ORG,
+      resourceType: 'event',
+      resourceId: UUID,
+    });
+  });
+
+  it('parses the organization form', () => {
+    expect(parsePrn(`prn:1:${ORG}`)).toEqual({ kind: 'organization', version: 1, organization: ORG });
+  });
+
+  it('parses the user form, which has no organization', () => {
+    expect(parsePrn(`prn:1:user:${UUID}`)).toEqual({ kind: 'user', version: 1, user: UUID });
+  });
+
+  it('accepts resource types Peridio has not documented yet and the guide placeholder ids', () => {
+    expect(parsePrn(`prn:2:${ORG}:audit_log:device-id`)).toMatchObject({ version: 2, resourceType: 'audit_log', resourceId: 'device-id' });
+  });
+
+  it.each([
+    ['a number', 42, 'expected a string'],
+    ['another scheme', `urn:1:${ORG}`, 'must start with "prn:"'],
+    ['too few parts', 'prn:1', 'expected prn:'],
+    ['too many parts', `prn:1:${ORG}:event:${UUID}:extra`, 'expected prn:'],
+    ['a zero version', `prn:0:${ORG}`, 'version "0"'],
+    ['a leading zero', `prn:01:${ORG}`, 'version "01"'],
+    ['a non-numeric version', `prn:v1:${ORG}`, 'version "v1"'],
+    ['an organization that is not a UUID', 'prn:1:acme:event:x', 'organization is not a UUID'],
+    ['a UUID with a misplaced dash', `prn:1:${ORG.replace('-637d', '6-37d')}`, 'organization is not a UUID'],
+    ['a type without an id', `prn:1:${ORG}:event`, 'needs both a type and an id'],
+    ['an upper-case type', `prn:1:${ORG}:Event:${UUID}`, 'not snake_case'],
+    ['an empty id', `prn:1:${ORG}:event:`, 'resource id'],
+    ['a space in the id', `prn:1:${ORG}:event:a b`, 'resource id'],
+    ['a user without a UUID', 'prn:1:user:alice', 'user id is not a UUID'],
+    ['a user with a type', `prn:1:user:device:${UUID}`, 'a user PRN is'],
+    ['a huge value', `prn:1:${ORG}:event:${'a'.repeat(10_000)}`, 'longer than 256'],
+  ])('refuses %s with malformed_prn', (_name, value, reason) => {
+    const error = refusal(value);
+    expect(error.code).toBe('malformed_prn');
+    expect(error.message).toContain(reason);
+  });
+
+  it('answers quickly on adversarial input (no backtracking)', () => {
+    const hostile = `prn:1:${':'.repeat(200)}`;
+    const started = performance.now();
+    for (let i = 0; i < 10_000; i++) isPrn(hostile);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('isPrn', () => {
+  it('checks the resource type when asked', () => {
+    expect(isPrn(`prn:1:${ORG}:event:${UUID}`, 'event')).toBe(true);
+    expect(isPrn(`prn:1:${ORG}:device:${UUID}`, 'event')).toBe(false);
+    expect(isPrn(`prn:1:${ORG}`, 'event')).toBe(false);
+    expect(isPrn(`prn:1:${ORG}`)).toBe(true);
+    expect(isPrn('prn:1:nope')).toBe(false);
+  });
+});
+
+describe('formatPrn', () => {
+  it('refuses parts that would not read back', () => {
+    expect(() => formatPrn({ kind: 'resource', version: 1, organization: ORG, resourceType: 'event', resourceId: 'a:b' })).toThrow(PrnError);
+    expect(() => formatPrn({ kind: 'organization', version: 1.5, organization: ORG })).toThrow(/version/);
+    expect(() => formatPrn({ kind: 'organization', version: 1, organization: 'user' })).toThrow(PrnError);
+  });
+
+  const hex = fc.constantFrom(...'0123456789abcdefABCDEF');
+  const hexString = (n: number) => fc.string({ unit: hex, minLength: n, maxLength: n });
+  const uuid = fc.tuple(hexString(8), hexString(4), hexString(4), hexString(4), hexString(12)).map((p) => p.join('-'));
+  const version = fc.integer({ min: 1, max: 999_999 });
+  const type = fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/);
+  const id = fc.stringMatching(/^[A-Za-z0-9._-]{1,40}$/);
+  const prn: fc.Arbitrary<Prn> = fc.oneof(
+    fc.record({ kind: fc.constant('organization' as const), version, organization: uuid }),
+    fc.record({ kind: fc.constant('user' as const), version, user: uuid }),
+    fc.record({ kind: fc.constant('resource' as const), version, organization: uuid, resourceType: type, resourceId: id }),
+  );
+
+  it('round-trips: parse(format(prn)) equals prn and format(parse(text)) equals text', () => {
+    fc.assert(
+      fc.property(prn, (value) => {
+        const text = formatPrn(value);
+        expect(parsePrn(text)).toEqual(value);
+        expect(formatPrn(parsePrn(text))).toBe(text);
+      }),
+    );
+  });
+});
