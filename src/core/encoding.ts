@@ -58,6 +58,9 @@ export function decodeBase64(text: string): Uint8Array | undefined {
       if (value < 0) return undefined;
       chunk = (chunk << 6) | value;
     }
+    // Bits below the last byte must be zero (RFC 4648 section 3.5): otherwise several texts
+    // decode to one digest, and an edited signature would still verify.
+    if (i + 4 === length && padding > 0 && (chunk & (padding === 1 ? 0xff : 0xffff)) !== 0) return undefined;
     if (j < out.length) out[j++] = (chunk >> 16) & 0xff;
     if (j < out.length) out[j++] = (chunk >> 8) & 0xff;
     if (j < out.length) out[j++] = chunk & 0xff;
