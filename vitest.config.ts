@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The property suites run on their own (vitest.properties.config.ts, scripts/ci/50-properties.sh).
+    exclude: ['**/node_modules/**', 'test/properties/**'],
     // Slow suites (real servers, child processes, builds) set their own timeouts.
     testTimeout: 20_000,
     typecheck: {

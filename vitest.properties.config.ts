@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// The property suites (test/properties): 10,000 cases per property, run by
+// scripts/ci/50-properties.sh on their own so that `npx vitest run` stays fast.
+export default defineConfig({
+  test: {
+    include: ['test/properties/**/*.test.ts'],
+    testTimeout: 120_000,
+  },
+});
