@@ -1,0 +1,253 @@
+import type { z } from 'zod';
+import { ConfigurationError, EventValidationError, type EventErrorCode } from '../core/errors.js';
+import type { Sender } from '../core/sender.js';
+import { describeIssues, summarizeIssues, type EventIssue } from './describe-issues.js';
+
+/** A catalog's events: canonical event name -> zod schema of the whole payload. */
+export type EventSchemas = { readonly [name: string]: z.ZodType };
+
+/**
+ * Where a payload says which event it is: a dot path to a string member (`"type"`), several
+ * paths whose values are joined with `"."` (Peridio: `["type", "data.type"]` gives
+ * `device.release_changed`), or a function for anything else.
+ */
+export type EventTypeLocator = string | readonly string[] | ((payload: unknown) => string | undefined);
+
+/** What {@link defineCatalog} takes. */
+export interface CatalogDefinition<Events extends EventSchemas> {
+  /** Short name used in messages, e.g. `"peridio"`. */
+  readonly name: string;
+  /** The sender whose verified deliveries this catalog parses; informative, for adapters and docs. */
+  readonly sender?: Sender;
+  /** Where each payload names its event type. */
+  readonly eventType: EventTypeLocator;
+  /** Canonical event name -> schema of the whole payload. Use loose objects so vendors' new members are kept. */
+  readonly events: Events;
+  /** Other spellings of an event type -> its canonical name (Peridio: `device.release_changed` -> `device.release-changed`). */
+  readonly aliases?: { readonly [spelling: string]: keyof Events & string };
+}
+
+/** An event of the catalog: its canonical name and its payload, typed by the event's schema. */
+export interface KnownEvent<Name extends string = string, Payload = unknown> {
+  /** The canonical event name, whatever spelling the sender used. */
+  readonly name: Name;
+  /** The payload as the schema outputs it; members the schema does not name are kept. */
+  readonly payload: Payload;
+  readonly unknown: false;
+}
+
+/** A verified payload whose event type the catalog does not know (yet): not an error unless parsing is strict. */
+export interface UnknownEvent {
+  /** The event type as the sender spelled it. */
+  readonly name: string;
+  /** The payload, untouched. */
+  readonly payload: unknown;
+  readonly unknown: true;
+}
+
+/** The event named `Name` of a catalog with these schemas. */
+export type EventOf<Events extends EventSchemas, Name extends keyof Events & string = keyof Events & string> = {
+  readonly [N in Name]: KnownEvent<N, z.output<Events[N]>>;
+}[Name];
+
+/** Any event a parse can produce: a known event of the catalog or an {@link UnknownEvent}. */
+export type ParsedEvent<Events extends EventSchemas> = EventOf<Events> | UnknownEvent;
+
+/** Why a payload was not accepted, as a value. */
+export interface EventParseFailure {
+  readonly ok: false;
+  /** `invalid_event`: the payload does not match its event's schema (or names no event); `unknown_event`: strict parsing met an unknown type. */
+  readonly code: EventErrorCode;
+  /** One line naming the first failing path, e.g. `data.data.device.prn: ...`. */
+  readonly message: string;
+  /** The canonical (or, when unknown, the sender's) event name, if the payload names one. */
+  readonly name: string | undefined;
+  /** Every failing path. */
+  readonly issues: readonly EventIssue[];
+}
+
+/** The result of {@link Catalog.parse}: never throws. */
+export type ParseResult<Event> = { readonly ok: true; readonly event: Event } | EventParseFailure;
+
+/** Options of {@link Catalog.parse}. */
+export interface ParseOptions {
+  /** Reject event types the catalog does not know with `unknown_event` instead of returning an {@link UnknownEvent}. */
+  readonly strict?: boolean;
+}
+
+/** A set of typed events of one sender, made by {@link defineCatalog}. */
+export interface Catalog<Events extends EventSchemas = EventSchemas> {
+  readonly name: string;
+  readonly sender: Sender | undefined;
+  /** Canonical event name -> schema. */
+  readonly events: Events;
+  /** The canonical event names, in definition order. */
+  readonly eventNames: readonly (keyof Events & string)[];
+  /** The canonical name of an event type spelling (an alias or the name itself), or undefined when unknown. */
+  canonicalName(spelling: string): (keyof Events & string) | undefined;
+  /** Parses a verified payload. Never throws; unknown types come out as {@link UnknownEvent} unless `strict`. */
+  parse(payload: unknown, options: ParseOptions & { readonly strict: true }): ParseResult<EventOf<Events>>;
+  parse(payload: unknown, options?: ParseOptions): ParseResult<ParsedEvent<Events>>;
+  /** Like `parse`, but throws an {@link EventValidationError} instead of returning a failure. */
+  parseOrThrow(payload: unknown, options: ParseOptions & { readonly strict: true }): EventOf<Events>;
+  parseOrThrow(payload: unknown, options?: ParseOptions): ParsedEvent<Events>;
+}
+
+/** The schemas of a catalog, e.g. `EventsOf<typeof peridioEvents>`. */
+export type EventsOf<C> = C extends Catalog<infer Events> ? Events : never;
+
+/** The canonical event names of a catalog, e.g. `EventNameOf<typeof peridioEvents>`. */
+export type EventNameOf<C> = keyof EventsOf<C> & string;
+
+/** The parsed event of a catalog named `Name`, e.g. `CatalogEvent<typeof peridioEvents, 'device.connected'>`. */
+export type CatalogEvent<C, Name extends EventNameOf<C> = EventNameOf<C>> = EventOf<EventsOf<C>, Name>;
+
+// Event names end up in messages and logs; a sender could name an event with anything.
+const MAX_NAME_IN_MESSAGE = 100;
+
+function quote(name: string): string {
+  return JSON.stringify(name.length > MAX_NAME_IN_MESSAGE ? `${name.slice(0, MAX_NAME_IN_MESSAGE)}...` : name);
+}
+
+function readPath(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+type TypeReader = (payload: unknown) => { name: string } | { missing: string };
+
+function typeReader(locator: EventTypeLocator): TypeReader {
+  if (typeof locator === 'function') {
+    return (payload) => {
+      const name = locator(payload);
+      return typeof name === 'string' && name.length > 0 ? { name } : { missing: '' };
+    };
+  }
+  const paths = (typeof locator === 'string' ? [locator] : [...locator]).map((path) => path.split('.'));
+  if (paths.length === 0 || paths.some((path) => path.some((key) => key.length === 0))) {
+    throw new ConfigurationError('invalid_option', 'eventType must be a dot path, a list of dot paths or a function');
+  }
+  return (payload) => {
+    const parts: string[] = [];
+    for (const path of paths) {
+      const value = readPath(payload, path);
+      if (typeof value !== 'string' || value.length === 0) return { missing: path.join('.') };
+      parts.push(value);
+    }
+    return { name: parts.join('.') };
+  };
+}
+
+function failure(code: EventErrorCode, message: string, name: string | undefined, issues: EventIssue[]): EventParseFailure {
+  return Object.freeze({ ok: false as const, code, message, name, issues: Object.freeze(issues) });
+}
+
+/**
+ * Describes a sender's events: where a payload names its type, and a zod schema per event.
+ * The built-in Peridio and EdgeSense catalogs are made with it; make one the same way for any
+ * other sender and get the same parsing, typing and routing.
+ *
+ * Parsing never strips members the schema does not name when the schemas are loose objects
+ * (`z.looseObject`), which is what every built-in schema is: vendors add fields over time.
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { defineCatalog } from 'hookverify/events';
+ *
+ * const acmeEvents = defineCatalog({
+ *   name: 'acme',
+ *   eventType: 'type',
+ *   events: {
+ *     'user.created': z.looseObject({
+ *       id: z.string(),
+ *       type: z.literal('user.created'),
+ *       data: z.looseObject({ id: z.string(), email: z.string() }),
+ *     }),
+ *   },
+ * });
+ *
+ * const result = acmeEvents.parse(delivery.payload);
+ * if (result.ok && !result.event.unknown) console.log(result.event.payload.data.email);
+ * else if (!result.ok) console.warn(result.code, result.message); // e.g. "data.email: Invalid input ..."
+ * ```
+ */
+export function defineCatalog<const Events extends EventSchemas>(definition: CatalogDefinition<Events>): Catalog<Events> {
+  const catalogName = definition.name;
+  if (typeof catalogName !== 'string' || catalogName.length === 0) {
+    throw new ConfigurationError('invalid_option', 'a catalog needs a non-empty name');
+  }
+  const events = definition.events;
+  const eventNames = Object.keys(events) as (keyof Events & string)[];
+  const lookup = new Map<string, keyof Events & string>();
+  for (const name of eventNames) {
+    if (name.length === 0) throw new ConfigurationError('invalid_option', `${catalogName}: an event name cannot be empty`);
+    const schema = events[name] as { safeParse?: unknown } | undefined;
+    if (typeof schema?.safeParse !== 'function') {
+      throw new ConfigurationError('invalid_option', `${catalogName}: the schema of ${quote(name)} is not a zod schema`);
+    }
+    lookup.set(name, name);
+  }
+  for (const [spelling, target] of Object.entries(definition.aliases ?? {})) {
+    if (!lookup.has(target) || lookup.get(target) !== target) {
+      throw new ConfigurationError('invalid_option', `${catalogName}: alias ${quote(spelling)} points to ${quote(target)}, which is not an event`);
+    }
+    if (lookup.has(spelling)) {
+      throw new ConfigurationError('invalid_option', `${catalogName}: alias ${quote(spelling)} is already an event name or alias`);
+    }
+    lookup.set(spelling, target);
+  }
+  const readType = typeReader(definition.eventType);
+
+  function parse(payload: unknown, options?: ParseOptions): ParseResult<ParsedEvent<Events>> {
+    const located = readType(payload);
+    if ('missing' in located) {
+      const where = located.missing;
+      const message = 'expected a string naming the event type';
+      return failure(
+        'invalid_event',
+        `${catalogName}: the payload names no event type${where ? ` (${where}: ${message})` : ''}`,
+        undefined,
+        [{ path: where, message }],
+      );
+    }
+    const spelling = located.name;
+    const name = lookup.get(spelling);
+    if (name === undefined) {
+      if (options?.strict === true) {
+        const message = `${catalogName}: ${quote(spelling)} is not an event of this catalog`;
+        return failure('unknown_event', message, spelling, [{ path: '', message }]);
+      }
+      return { ok: true, event: Object.freeze({ name: spelling, payload, unknown: true as const }) };
+    }
+    const result = events[name]!.safeParse(payload);
+    if (!result.success) {
+      const issues = describeIssues(result.error.issues);
+      return failure('invalid_event', `${catalogName} ${name}: ${summarizeIssues(issues)}`, name, issues);
+    }
+    const event = { name, payload: result.data, unknown: false as const } as EventOf<Events>;
+    return { ok: true, event: Object.freeze(event) };
+  }
+
+  function parseOrThrow(payload: unknown, options?: ParseOptions): ParsedEvent<Events> {
+    const result = parse(payload, options);
+    if (result.ok) return result.event;
+    throw new EventValidationError(result.code, result.message);
+  }
+
+  const catalog: Catalog<Events> = {
+    name: catalogName,
+    sender: definition.sender,
+    events,
+    eventNames: Object.freeze(eventNames),
+    canonicalName: (spelling) => lookup.get(spelling),
+    parse: parse as Catalog<Events>['parse'],
+    parseOrThrow: parseOrThrow as Catalog<Events>['parseOrThrow'],
+  };
+  return Object.freeze(catalog);
+}

@@ -1,0 +1,34 @@
+/**
+ * `hookverify/events`: describe a sender's events with zod schemas and route them to typed
+ * handlers. The built-in catalogs (`hookverify/peridio/events`, `hookverify/edgesense/events`)
+ * are made with these same functions.
+ *
+ * @module
+ */
+export {
+  defineCatalog,
+  type Catalog,
+  type CatalogDefinition,
+  type CatalogEvent,
+  type EventNameOf,
+  type EventOf,
+  type EventParseFailure,
+  type EventSchemas,
+  type EventsOf,
+  type EventTypeLocator,
+  type KnownEvent,
+  type ParsedEvent,
+  type ParseOptions,
+  type ParseResult,
+  type UnknownEvent,
+} from './define-catalog.js';
+export type { EventIssue } from './describe-issues.js';
+export {
+  createExhaustiveRouter,
+  createRouter,
+  type EventHandler,
+  type EventHandlers,
+  type EventRouter,
+  type ExhaustiveEventHandlers,
+  type RouterOptions,
+} from './create-router.js';
