@@ -1,0 +1,122 @@
+// Whatever reaches a verifier (any header shape, any header value, any body) ends in a
+// refusal with a stable code: safeVerify never rejects, verify rejects only with a
+// WebhookVerificationError, verifySignature never rejects.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { WebhookVerificationError, type VerificationErrorCode } from '../../src/core/errors.js';
+import { createVerifier, type DeliveryInput } from '../../src/core/verifier.js';
+import { signDelivery } from '../../src/testing/index.js';
+import { backend, NUM_RUNS, senderCases } from './fixtures.js';
+
+const CODES: readonly VerificationErrorCode[] = [
+  'missing_header',
+  'malformed_header',
+  'timestamp_too_old',
+  'timestamp_in_future',
+  'invalid_signature',
+  'no_active_secret',
+  'invalid_body',
+  'body_too_large',
+];
+
+const MAX_BODY = 4096;
+// Allocated once: a fresh megabyte per case would make the property slow, not stronger.
+const HUGE = [new Uint8Array(MAX_BODY + 1), new Uint8Array(1024 * 1024).fill(0x7b), 'x'.repeat(MAX_BODY + 1), '\u20ac'.repeat(MAX_BODY / 3 + 1)];
+
+const invalidUtf8Arb = fc
+  .tuple(fc.uint8Array({ maxLength: 40 }), fc.constantFrom([0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80]))
+  .map(([prefix, bad]) => Uint8Array.from([...prefix, ...bad]));
+
+const bodyArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(''),
+  fc.constant(new Uint8Array(0)),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.json(),
+  fc.uint8Array({ maxLength: 200 }),
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => bytes.buffer),
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => new DataView(bytes.buffer)),
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => new Uint16Array(bytes.length)),
+  invalidUtf8Arb,
+  fc.constantFrom(...HUGE),
+  // A body a JSON parser already handled, and other things that are not raw bytes at all.
+  fc.anything({ maxDepth: 2 }),
+);
+
+/** A header value as frameworks and attackers may present it. */
+const valueArb = (validValues: readonly string[]): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.constantFrom(...validValues),
+    fc.string({ maxLength: 80 }),
+    fc.string({ unit: 'binary', maxLength: 80 }),
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF,v1= +/'), maxLength: 120 }),
+    fc.constantFrom('', ' ', 'NaN', 'Infinity', '-1', '1e3', '2026-11-23T23:59:60Z', '9999-12-31T23:59:59Z', 'x'.repeat(70_000)),
+    fc.array(fc.oneof(fc.constantFrom(...validValues), fc.string({ maxLength: 20 })), { maxLength: 4 }),
+    fc.anything({ maxDepth: 1 }),
+  );
+
+function headersArb(names: readonly string[], valid: Readonly<Record<string, string>>): fc.Arbitrary<unknown> {
+  const record = fc.dictionary(
+    fc.oneof(fc.constantFrom(...names), fc.constantFrom(...names.map((n) => n.toUpperCase())), fc.string({ maxLength: 12 })),
+    fc.constant(null).chain(() => valueArb(Object.values(valid))),
+    { maxKeys: 6 },
+  );
+  return fc.oneof(
+    record,
+    record.map((r) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(r)) {
+        try {
+          headers.append(name, String(value));
+        } catch {
+          // Names and values Fetch itself refuses never reach a server.
+        }
+      }
+      return headers;
+    }),
+    // Getters that return odd things or throw, as a hand-rolled adapter might.
+    fc.func(valueArb(Object.values(valid))).map((get) => ({ get })),
+    fc.constant({ get: () => { throw new TypeError('boom'); } }),
+    record.map((r) => new Map(Object.entries(r))),
+    fc.anything({ maxDepth: 1 }),
+  );
+}
+
+describe.each(senderCases)('$name: hostile input', ({ sender }) => {
+  it(`ends every request in a refusal with a stable code (${NUM_RUNS} cases)`, async () => {
+    const secret = sender.secretEncoding === 'hex' ? '0123456789ABCDEF0123456789ABCDEF' : sender.secretEncoding === 'whsec' ? 'whsec_c2VjcmV0' : 'secret';
+    const now = Date.UTC(2026, 10, 23, 12);
+    const verifier = createVerifier(sender, { secret, backend, now: () => now, maxBodyBytes: MAX_BODY });
+    const valid = await signDelivery(sender, { secret, body: '{"timestamp":"2026-11-23T12:00:00Z"}', timestamp: now, backend });
+    const names = Object.keys(valid.headers);
+    const inputArb = fc.oneof(
+      { weight: 8, arbitrary: fc.record({ body: bodyArb, headers: headersArb(names, valid.headers) }) },
+      { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+    );
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(inputArb, async (input) => {
+        const outcome = await verifier.safeVerify(input as DeliveryInput);
+        seen.add(outcome.ok ? 'ok' : outcome.code);
+        if (!outcome.ok) {
+          expect(CODES).toContain(outcome.code);
+          expect(outcome.message).toBeTypeOf('string');
+        }
+        try {
+          await verifier.verify(input as DeliveryInput);
+          expect(outcome.ok).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(WebhookVerificationError);
+          expect((error as WebhookVerificationError).code).toBe(outcome.ok ? 'none' : outcome.code);
+        }
+        const signature = await verifier.verifySignature(input as DeliveryInput);
+        if ('code' in signature) expect(CODES).toContain(signature.code);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    // The generators reach every early exit, and past them to the signature check itself.
+    for (const code of ['missing_header', 'malformed_header', 'invalid_body', 'body_too_large', 'invalid_signature'] as const) {
+      expect(seen).toContain(code);
+    }
+  });
+});
