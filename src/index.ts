@@ -43,6 +43,21 @@ export {
   type VerifierOptions,
   type VerifyOutcome,
 } from './core/verifier.js';
+export {
+  createWebhookReceiver,
+  type DedupeRunner,
+  type DedupeRunOutcome,
+  type DeliveryContext,
+  type DeliveryHandler,
+  type EventParser,
+  type EventRouterLike,
+  type ReceiverHooks,
+  type ReceiverOutcome,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+} from './core/pipeline/create-webhook-receiver.js';
+export { isAcknowledged, RECEIVER_STATUS, type ReceiverOutcomeCode } from './core/pipeline/outcome-codes.js';
+export type { BodyReader, ReceivedRequest, ReceiverResponse } from './core/pipeline/received-request.js';
 export type { CryptoBackend } from './crypto/backend.js';
 export { defaultCryptoBackend } from './crypto/default.js';
 export { nodeCryptoBackend } from './crypto/node.js';

@@ -1,0 +1,53 @@
+import { exceedsLimit, toBodyData, type BodyData } from '../body.js';
+import { HookverifyError } from '../errors.js';
+import { readHeader } from '../headers.js';
+import type { ReceivedRequest } from './received-request.js';
+
+/** Why no body could be had: each maps to an outcome code. */
+export type BodyProblem =
+  | { readonly code: 'body_too_large'; readonly message: string }
+  | { readonly code: 'body_already_parsed'; readonly message: string; readonly error?: unknown }
+  | { readonly code: 'invalid_body'; readonly message: string; readonly error: unknown };
+
+const DIGITS = /^\d+$/;
+
+const TOO_LARGE = (limit: number): BodyProblem => ({
+  code: 'body_too_large',
+  message: `the body is larger than ${limit} bytes`,
+});
+
+/**
+ * Gets the raw body within the limit. A declared `content-length` over the limit is refused
+ * before a byte is read; a reader stops at the limit; bytes already in memory are measured.
+ * Nothing here hashes or parses.
+ */
+export async function readLimitedBody(request: ReceivedRequest, limit: number): Promise<BodyData | BodyProblem> {
+  const source = request.body;
+  if (typeof source === 'function') {
+    const declared = readHeader(request.headers, 'content-length');
+    if (typeof declared === 'string' && DIGITS.test(declared) && Number(declared) > limit) return TOO_LARGE(limit);
+    let raw: unknown;
+    try {
+      raw = await source(limit);
+    } catch (error) {
+      if (error instanceof HookverifyError && error.code === 'body_already_parsed') {
+        return { code: 'body_already_parsed', message: error.message, error };
+      }
+      return { code: 'invalid_body', message: 'the body could not be read (the client may have gone away)', error };
+    }
+    if (raw === undefined) return TOO_LARGE(limit);
+    return check(raw, limit);
+  }
+  return check(source, limit);
+}
+
+function check(raw: unknown, limit: number): BodyData | BodyProblem {
+  const body = toBodyData(raw);
+  if (body === undefined) {
+    return {
+      code: 'body_already_parsed',
+      message: 'the body is not raw bytes or a string: it was parsed before hookverify saw it; pass the raw bytes',
+    };
+  }
+  return exceedsLimit(body, limit) ? TOO_LARGE(limit) : body;
+}

@@ -1,0 +1,33 @@
+import type { RawBody } from '../body.js';
+import type { HeadersInput } from '../headers.js';
+
+/**
+ * Reads a request's body, stopping as soon as more than `maxBytes` have arrived: resolves to
+ * the raw bytes, or to `undefined` when the body is over the limit (nothing past the limit is
+ * buffered). May reject with a `ConfigurationError` `body_already_parsed` when a framework
+ * consumed the body before hookverify could read it.
+ */
+export type BodyReader = (maxBytes: number) => Promise<RawBody | undefined>;
+
+/**
+ * A request as every adapter hands it to the receiver: the framework's request reduced to
+ * what the pipeline needs. The body is the raw bytes, or a {@link BodyReader} so that an
+ * oversized body is refused without being read.
+ */
+export interface ReceivedRequest {
+  /** The HTTP method, e.g. `"POST"`. */
+  readonly method: string;
+  /** The request headers in any shape hookverify reads (Fetch `Headers`, Node's headers, a record). */
+  readonly headers: HeadersInput;
+  /** The raw body, or a function that reads it within a limit. */
+  readonly body: RawBody | BodyReader;
+}
+
+/** The answer to send, framework-neutral: adapters copy it into their own response object. */
+export interface ReceiverResponse {
+  readonly status: number;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** A small JSON document: `{"status":"processed"}` or `{"error":"<code>"}`. */
+  readonly body: string;
+}
