@@ -7,6 +7,9 @@ export const entries = {
   './edgesense': 'src/senders/edgesense/index.ts',
   './standard-webhooks': 'src/senders/standard-webhooks/index.ts',
   './testing': 'src/testing/index.ts',
+  './events': 'src/events/index.ts',
+  './peridio/events': 'src/senders/peridio/events/index.ts',
+  './edgesense/events': 'src/senders/edgesense/events/index.ts',
 };
 
 /** dist path (without extension) for a subpath: "." -> "index", "./peridio" -> "peridio/index". */

@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import { defineCatalog } from '../../../events/define-catalog.js';
+import { peridio } from '../sender.js';
+import { apiKeyCreatedSchema } from './api-key-events.js';
+import {
+  deviceAuthenticationFailedSchema,
+  deviceCheckedForReleaseSchema,
+  deviceClaimedReleaseSchema,
+  deviceConnectedSchema,
+  deviceDisconnectedSchema,
+  deviceReleaseChangedSchema,
+  deviceUpdatedSchema,
+} from './device-events.js';
+import { webhookRequestFailedSchema, webhookTestFireSchema } from './webhook-events.js';
+
+/**
+ * The zod schema of every Peridio event, keyed by canonical name: `<category>.<subtype>` with
+ * the subtype in hyphens, as in Peridio's enabled-events list (`device.release-changed`,
+ * `api_key.created`, `webhook.test-fire`). Each schema covers the whole envelope and keeps
+ * members it does not name. JSON Schema versions ship in the package under `schemas/peridio/`.
+ *
+ * @example
+ * ```ts
+ * import { peridioEventSchemas } from 'hookverify/peridio/events';
+ *
+ * const result = peridioEventSchemas['device.connected'].safeParse(payload);
+ * ```
+ */
+export const peridioEventSchemas = {
+  'device.connected': deviceConnectedSchema,
+  'device.disconnected': deviceDisconnectedSchema,
+  'device.authentication-failed': deviceAuthenticationFailedSchema,
+  'device.checked-for-release': deviceCheckedForReleaseSchema,
+  'device.claimed-release': deviceClaimedReleaseSchema,
+  'device.release-changed': deviceReleaseChangedSchema,
+  'device.updated': deviceUpdatedSchema,
+  'api_key.created': apiKeyCreatedSchema,
+  'webhook.test-fire': webhookTestFireSchema,
+  'webhook.request-failed': webhookRequestFailedSchema,
+} as const;
+
+/**
+ * Peridio's events. A payload's type is `type` + `.` + `data.type`, in either of Peridio's
+ * spellings (`release_changed` or `release-changed`); the parsed event's `name` is always the
+ * canonical hyphenated one. Types Peridio adds later (its SDK already knows `audit_log.api_request`)
+ * come out as unknown events, not errors, unless parsing is strict.
+ *
+ * @example
+ * ```ts
+ * import { createPeridioVerifier } from 'hookverify/peridio';
+ * import { peridioEvents } from 'hookverify/peridio/events';
+ *
+ * const verifier = createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
+ * const delivery = await verifier.verify({ body, headers });
+ * const result = peridioEvents.parse(delivery.payload);
+ * if (result.ok && result.event.name === 'device.release-changed') {
+ *   console.log(result.event.payload.data.data.to_release.version);
+ * }
+ * ```
+ */
+export const peridioEvents = defineCatalog({
+  name: 'peridio',
+  sender: peridio,
+  eventType: ['type', 'data.type'],
+  events: peridioEventSchemas,
+  aliases: {
+    'device.authentication_failed': 'device.authentication-failed',
+    'device.checked_for_release': 'device.checked-for-release',
+    'device.claimed_release': 'device.claimed-release',
+    'device.release_changed': 'device.release-changed',
+    'webhook.test_fire': 'webhook.test-fire',
+    'webhook.request_failed': 'webhook.request-failed',
+  },
+});
+
+type Schemas = typeof peridioEventSchemas;
+
+/** A canonical Peridio event name, e.g. `"device.release-changed"`. @example `const name: PeridioEventName = 'device.connected';` */
+export type PeridioEventName = keyof Schemas;
+
+/** `device.connected`: a device connected to Peridio. @example `(event: PeridioDeviceConnectedEvent) => event.data.data.ip_address` */
+export type PeridioDeviceConnectedEvent = z.output<Schemas['device.connected']>;
+/** `device.disconnected`: a device's connection closed. @example `(event: PeridioDeviceDisconnectedEvent) => event.data.data.device.prn` */
+export type PeridioDeviceDisconnectedEvent = z.output<Schemas['device.disconnected']>;
+/** `device.authentication-failed`: a device failed to authenticate; `reason` is an open set. @example `(event: PeridioDeviceAuthenticationFailedEvent) => event.data.data.reason` */
+export type PeridioDeviceAuthenticationFailedEvent = z.output<Schemas['device.authentication-failed']>;
+/** `device.checked-for-release`: a device asked for an update; either `current_release` or `release` (+ `bundle`). @example `(event: PeridioDeviceCheckedForReleaseEvent) => event.data.data.device.identifier` */
+export type PeridioDeviceCheckedForReleaseEvent = z.output<Schemas['device.checked-for-release']>;
+/** `device.claimed-release`: a device claimed a release. @example `(event: PeridioDeviceClaimedReleaseEvent) => event.data.data.release.version` */
+export type PeridioDeviceClaimedReleaseEvent = z.output<Schemas['device.claimed-release']>;
+/** `device.release-changed`: a device now runs another release; `from_release` is null on the first. @example `(event: PeridioDeviceReleaseChangedEvent) => event.data.data.to_release.version` */
+export type PeridioDeviceReleaseChangedEvent = z.output<Schemas['device.release-changed']>;
+/** `device.updated`: a device's metadata changed. @example `(event: PeridioDeviceUpdatedEvent) => event.data.data.device.tags` */
+export type PeridioDeviceUpdatedEvent = z.output<Schemas['device.updated']>;
+/** `api_key.created`: either `{ api_key: { prn, name } }` or `{ api_key_prn, creator_prn }`. @example `(event: PeridioApiKeyCreatedEvent) => 'api_key' in event.data.data` */
+export type PeridioApiKeyCreatedEvent = z.output<Schemas['api_key.created']>;
+/** `webhook.test-fire`: URL verification or a manual test; `{}` or `{ webhook_prn }`. @example `(event: PeridioWebhookTestFireEvent) => event.data.data.webhook_prn` */
+export type PeridioWebhookTestFireEvent = z.output<Schemas['webhook.test-fire']>;
+/** `webhook.request-failed`: a delivery to a webhook failed. @example `(event: PeridioWebhookRequestFailedEvent) => event.data.data.type` */
+export type PeridioWebhookRequestFailedEvent = z.output<Schemas['webhook.request-failed']>;
+
+/** Any Peridio event payload (the whole envelope). @example `(event: PeridioEvent) => event.prn` */
+export type PeridioEvent = { [Name in PeridioEventName]: z.output<Schemas[Name]> }[PeridioEventName];

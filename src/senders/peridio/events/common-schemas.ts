@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { parseRfc3339 } from '../../../core/timestamps.js';
+import { prnSchema } from './prn-schema.js';
+
+/** RFC 3339 as the verifier reads it (leap seconds, offsets, lower-case `t`/`z`), typed as `date-time` in JSON Schema. */
+export const dateTimeSchema = z
+  .string()
+  .refine((text) => parseRfc3339(text) !== undefined, { error: 'expected an RFC 3339 date-time' })
+  .meta({ format: 'date-time' });
+
+export const cohortSchema = z.looseObject({
+  cohort_prn: prnSchema,
+  cohort_name: z.string().nullable().optional(),
+});
+
+export const deviceSchema = z.looseObject({
+  prn: prnSchema,
+  identifier: z.string(),
+  cohort: cohortSchema.nullable().optional(),
+});
+
+export const releaseSchema = z.looseObject({
+  prn: prnSchema,
+  version: z.string(),
+  /** False when the device reported a release Peridio does not know. */
+  known: z.boolean().optional(),
+});
+
+export const bundleSchema = z.looseObject({
+  prn: prnSchema,
+  name: z.string().nullable().optional(),
+  known: z.boolean().optional(),
+});
+
+export const certificateSchema = z.looseObject({
+  fingerprint: z.string().nullable().optional(),
+  common_name: z.string().nullable().optional(),
+});
+
+export const ipAddressSchema = z.union([z.ipv4(), z.ipv6()]);
+
+/** `release-changed` -> `release_changed`, at the type level. */
+type Underscored<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Underscored<Tail>}` : S;
+
+/**
+ * The envelope every Peridio event shares. `data.type` is accepted in both of Peridio's
+ * spellings (the guide's hyphens, the reference's underscores), and kept as sent.
+ */
+export function peridioEnvelope<const Category extends string, const Subtype extends string, Data extends z.ZodType>(
+  category: Category,
+  subtype: Subtype,
+  data: Data,
+) {
+  const underscored = subtype.replaceAll('-', '_') as Underscored<Subtype>;
+  const spellings = underscored === subtype ? [subtype] : [underscored, subtype];
+  return z.looseObject({
+    // Always 1 today; a number rather than the literal so that a version bump with an
+    // unchanged shape does not stop a receiver.
+    version: z.number().int().positive(),
+    prn: prnSchema,
+    type: z.literal(category),
+    inserted_at: dateTimeSchema,
+    data: z.looseObject({
+      type: z.enum(spellings as [Underscored<Subtype> | Subtype, ...(Underscored<Subtype> | Subtype)[]]),
+      data,
+    }),
+  });
+}

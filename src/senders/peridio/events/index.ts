@@ -1,0 +1,24 @@
+/**
+ * `hookverify/peridio/events`: zod schemas, types and the typed catalog of every Peridio event.
+ * Loads zod; `hookverify/peridio` (verification only) does not.
+ *
+ * @module
+ */
+export {
+  peridioEvents,
+  peridioEventSchemas,
+  type PeridioApiKeyCreatedEvent,
+  type PeridioDeviceAuthenticationFailedEvent,
+  type PeridioDeviceCheckedForReleaseEvent,
+  type PeridioDeviceClaimedReleaseEvent,
+  type PeridioDeviceConnectedEvent,
+  type PeridioDeviceDisconnectedEvent,
+  type PeridioDeviceReleaseChangedEvent,
+  type PeridioDeviceUpdatedEvent,
+  type PeridioEvent,
+  type PeridioEventName,
+  type PeridioWebhookRequestFailedEvent,
+  type PeridioWebhookTestFireEvent,
+} from './catalog.js';
+export { PERIDIO_AUTHENTICATION_FAILURE_REASONS } from './device-events.js';
+export { PERIDIO_REQUEST_FAILURE_TYPES } from './webhook-events.js';

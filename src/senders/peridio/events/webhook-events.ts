@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { peridioEnvelope } from './common-schemas.js';
+import { prnSchema } from './prn-schema.js';
+
+/** The failures Peridio describes for `webhook.request-failed`; an open set like every vendor enum. */
+export const PERIDIO_REQUEST_FAILURE_TYPES = ['host_resolution_failed', 'response_timeout', 'response_status'] as const;
+
+type OpenFailureType = (typeof PERIDIO_REQUEST_FAILURE_TYPES)[number] | (string & {});
+
+// The guide sends `{}` during URL verification; the reference shows `{ webhook_prn }`.
+export const webhookTestFireSchema = peridioEnvelope(
+  'webhook',
+  'test-fire',
+  z.looseObject({ webhook_prn: prnSchema.optional() }),
+);
+
+export const webhookRequestFailedSchema = peridioEnvelope(
+  'webhook',
+  'request-failed',
+  z.looseObject({
+    type: z.string().meta({ examples: [...PERIDIO_REQUEST_FAILURE_TYPES] }) as unknown as z.ZodType<OpenFailureType, string>,
+    data: z.looseObject({
+      webhook: z.looseObject({ prn: prnSchema }),
+      // The HTTP status the endpoint answered, for `response_status`.
+      status: z.number().int().min(100).max(599).optional(),
+    }),
+  }),
+);
