@@ -1,0 +1,444 @@
+// One behaviour suite every sender must pass. Each sender's test file describes the sender and
+// brings an independent signer written with node:crypto directly, so hookverify is checked
+// against the documented algorithm rather than against itself.
+import { describe, expect, it } from 'vitest';
+import type { HeadersInput } from '../../src/core/headers.js';
+import { WebhookVerificationError, type VerificationErrorCode } from '../../src/core/errors.js';
+import type { Sender } from '../../src/core/sender.js';
+import type { VerificationFailure, Verifier, VerifierOptions } from '../../src/core/verifier.js';
+import type { CryptoBackend } from '../../src/crypto/backend.js';
+import { nodeCryptoBackend } from '../../src/crypto/node.js';
+import { signDelivery } from '../../src/testing/index.js';
+
+export interface ConformanceCase {
+  readonly name: string;
+  readonly sender: Sender;
+  readonly create: (options: VerifierOptions) => Verifier;
+  /** Two valid secrets, as the sender's dashboard shows them. */
+  readonly secrets: readonly [string, string];
+  /** A well-formed secret the deliveries are not signed with. */
+  readonly wrongSecret: string;
+  /** Whether the sender puts several signatures in one header during a rotation. */
+  readonly multiSignature: boolean;
+  /** The signing time: in a header (most senders) or in the JSON body (EdgeSense). */
+  readonly timestampIn: 'header' | 'body';
+  /** A JSON payload signed at `timestampMs`. */
+  payload(timestampMs: number): Record<string, unknown>;
+  /** The reference signer: node:crypto directly; one signature per secret. */
+  sign(body: string | Uint8Array, timestampMs: number, secrets: readonly string[]): Record<string, string>;
+  /** The dedupe id a verifier must report. */
+  expectedId(body: Uint8Array, headers: Readonly<Record<string, string>>, payload: Record<string, unknown>): string | undefined;
+}
+
+/** 2026-11-23T12:00:00Z: a fixed "now" so no test depends on today's date. */
+export const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
+const TOLERANCE = 300_000;
+const CODES: readonly VerificationErrorCode[] = [
+  'missing_header',
+  'malformed_header',
+  'timestamp_too_old',
+  'timestamp_in_future',
+  'invalid_signature',
+  'no_active_secret',
+  'invalid_body',
+  'body_too_large',
+];
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** Counts HMACs, to check the work a verifier does per request. */
+export function countingBackend(inner: CryptoBackend = nodeCryptoBackend()!): CryptoBackend & { hmacs: number } {
+  const backend = {
+    name: 'counting',
+    hmacs: 0,
+    importHmacKey: (raw: Uint8Array) => inner.importHmacKey(raw),
+    hmacSha256(key: unknown, parts: readonly (string | Uint8Array)[]) {
+      backend.hmacs++;
+      return inner.hmacSha256(key, parts);
+    },
+    sha256: (data: string | Uint8Array) => inner.sha256(data),
+    timingSafeEqual: (a: Uint8Array, b: Uint8Array) => inner.timingSafeEqual(a, b),
+  };
+  return backend;
+}
+
+export async function expectCode(verifier: Verifier, input: { body: unknown; headers: unknown }, code: VerificationErrorCode) {
+  const outcome = await verifier.safeVerify(input as never);
+  expect(outcome).toMatchObject({ ok: false, code });
+  const error = await verifier.verify(input as never).then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(WebhookVerificationError);
+  expect((error as WebhookVerificationError).code).toBe(code);
+  return outcome as VerificationFailure;
+}
+
+/** Edits the first signature character after the prefix, keeping the encoding valid. */
+function tamperSignature(value: string, prefix: string): string {
+  const at = prefix.length;
+  const c = value[at]!;
+  const replacement = /[0-9]/.test(c) ? (c === '0' ? '1' : '0') : c === 'A' ? 'B' : 'A';
+  return value.slice(0, at) + replacement + value.slice(at + 1);
+}
+
+export function describeConformance(c: ConformanceCase): void {
+  const [secretA, secretB] = c.secrets;
+  const sigHeader = c.sender.signature.header;
+  const prefix = c.sender.signature.prefix ?? '';
+  const isHex = c.sender.signature.encoding === 'hex';
+  const tsHeader = c.sender.timestamp && 'header' in c.sender.timestamp ? c.sender.timestamp.header : undefined;
+  const verifierFor = (options: Partial<VerifierOptions> = {}) =>
+    c.create({ secret: secretA, now: () => NOW, ...options } as VerifierOptions);
+  const deliver = (timestampMs = NOW, secrets: readonly string[] = [secretA]) => {
+    const payload = c.payload(timestampMs);
+    const body = JSON.stringify(payload);
+    return { body, payload, headers: c.sign(body, timestampMs, secrets) };
+  };
+
+  describe(`${c.name}: valid deliveries`, () => {
+    it('verifies a delivery signed with the documented algorithm', async () => {
+      const { body, payload, headers } = deliver();
+      const delivery = await verifierFor().verify({ body, headers });
+      expect(delivery.sender).toBe(c.sender.name);
+      expect(delivery.payload).toEqual(payload);
+      expect(delivery.id).toBe(c.expectedId(utf8(body), headers, payload));
+      expect(delivery.id).toEqual(expect.any(String));
+      expect(delivery.timestamp?.getTime()).toBe(NOW);
+      expect(delivery.matchedSecret).toEqual({ index: 0, label: undefined });
+    });
+
+    it('signs exactly like the reference signer (hookverify/testing)', async () => {
+      const { body, headers } = deliver();
+      const idHeader = c.sender.id && typeof c.sender.id === 'object' && 'header' in c.sender.id ? c.sender.id.header : undefined;
+      const signed = await signDelivery(c.sender, {
+        secrets: c.multiSignature ? [secretA, secretB] : [secretA],
+        body,
+        timestamp: NOW,
+        id: idHeader ? headers[idHeader] : undefined,
+      });
+      const expected = c.sign(body, NOW, c.multiSignature ? [secretA, secretB] : [secretA]);
+      for (const [name, value] of Object.entries(expected)) expect(signed.headers[name], name).toBe(value);
+      expect(signed.body).toBe(body);
+    });
+
+    it('accepts the body as a string, Uint8Array, ArrayBuffer, Buffer and a Buffer slice', async () => {
+      const { body, headers } = deliver();
+      const bytes = utf8(body);
+      const padded = Buffer.concat([Buffer.from('garbage'), Buffer.from(body), Buffer.from('tail')]);
+      const bodies = [body, bytes, bytes.slice().buffer, Buffer.from(body), padded.subarray(7, 7 + bytes.byteLength)];
+      const verifier = verifierFor();
+      for (const candidate of bodies) {
+        await expect(verifier.verify({ body: candidate, headers })).resolves.toMatchObject({ payload: JSON.parse(body) });
+      }
+    });
+
+    it('reads Fetch Headers, Node headers with string arrays and records in any case', async () => {
+      const { body, headers } = deliver();
+      const verifier = verifierFor();
+      const shapes: HeadersInput[] = [
+        new Headers(headers),
+        Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+        Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v, v]])),
+        Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toUpperCase(), v])),
+        Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase()), v])),
+        Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, ` ${v}\t`])),
+      ];
+      for (const shape of shapes) await expect(verifier.verify({ body, headers: shape })).resolves.toBeDefined();
+    });
+
+    if (isHex) {
+      it('accepts hex signatures in lower and upper case', async () => {
+        const { body, headers } = deliver();
+        const value = headers[sigHeader]!;
+        const hexPart = value.slice(prefix.length);
+        for (const variant of [hexPart.toLowerCase(), hexPart.toUpperCase()]) {
+          await expect(verifierFor().verify({ body, headers: { ...headers, [sigHeader]: prefix + variant } })).resolves.toBeDefined();
+        }
+      });
+    }
+  });
+
+  describe(`${c.name}: refused deliveries`, () => {
+    it('refuses a tampered body', async () => {
+      const { body, headers } = deliver();
+      const verifier = verifierFor();
+      await expectCode(verifier, { body: body.replace('}', ',"x":1}'), headers }, 'invalid_signature');
+      await expectCode(verifier, { body: `${body}\n`, headers }, 'invalid_signature');
+      // Re-serialized JSON (spaces added) is refused, and the message says why.
+      const outcome = await expectCode(verifier, { body: JSON.stringify(JSON.parse(body), null, 1), headers }, 'invalid_signature');
+      expect(outcome.message).toMatch(/raw/);
+    });
+
+    it('refuses a tampered timestamp', async () => {
+      const { payload, headers, body } = deliver();
+      if (tsHeader) {
+        const moved = c.sign(body, NOW - 1000, [secretA])[tsHeader]!;
+        expect(moved).not.toBe(headers[tsHeader]);
+        await expectCode(verifierFor(), { body, headers: { ...headers, [tsHeader]: moved } }, 'invalid_signature');
+      } else {
+        const moved = JSON.stringify(c.payload(NOW - 1000));
+        expect(moved).not.toBe(JSON.stringify(payload));
+        await expectCode(verifierFor(), { body: moved, headers }, 'invalid_signature');
+      }
+    });
+
+    it('refuses a tampered signature and never reveals the expected one', async () => {
+      const { body, headers } = deliver();
+      const tampered = tamperSignature(headers[sigHeader]!, prefix);
+      const outcome = await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: tampered } }, 'invalid_signature');
+      const expectedSig = headers[sigHeader]!.slice(prefix.length);
+      expect(outcome.message).not.toContain(expectedSig);
+      expect(outcome.message.toLowerCase()).not.toContain(expectedSig.toLowerCase().slice(0, 16));
+      expect(outcome.message).not.toContain(secretA);
+    });
+
+    it('refuses a delivery signed with another secret', async () => {
+      const { body, headers } = deliver(NOW, [c.wrongSecret]);
+      await expectCode(verifierFor(), { body, headers }, 'invalid_signature');
+    });
+
+    if (c.multiSignature) {
+      it('accepts two signatures when either one is valid', async () => {
+        for (const order of [[secretA, c.wrongSecret], [c.wrongSecret, secretA]]) {
+          const { body, headers } = deliver(NOW, order);
+          expect(headers[sigHeader]).toContain(c.sender.signature.separator!);
+          await expect(verifierFor().verify({ body, headers })).resolves.toBeDefined();
+        }
+        const { body, headers } = deliver(NOW, [c.wrongSecret, c.wrongSecret]);
+        await expectCode(verifierFor(), { body, headers }, 'invalid_signature');
+      });
+
+      it('tolerates whitespace and empty entries between signatures', async () => {
+        const { body, headers } = deliver(NOW, [c.wrongSecret, secretA]);
+        const separator = c.sender.signature.separator!;
+        const spaced = headers[sigHeader]!.split(separator).join(`  ${separator}${separator === ' ' ? '' : ' '} `);
+        await expect(verifierFor().verify({ body, headers: { ...headers, [sigHeader]: spaced } })).resolves.toBeDefined();
+      });
+    } else {
+      it('refuses two signatures in a header that carries one', async () => {
+        const a = deliver(NOW, [secretA]).headers[sigHeader]!;
+        const { body, headers } = deliver(NOW, [c.wrongSecret]);
+        await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: `${headers[sigHeader]},${a}` } }, 'malformed_header');
+      });
+    }
+  });
+
+  describe(`${c.name}: secret rolling`, () => {
+    it('reports which secret matched, by label and index', async () => {
+      const verifier = verifierFor({ secret: undefined, secrets: [{ secret: secretA, label: 'new' }, { secret: secretB, label: 'old' }] });
+      const signedB = deliver(NOW, [secretB]);
+      await expect(verifier.verify(signedB)).resolves.toMatchObject({ matchedSecret: { index: 1, label: 'old' } });
+      const signedA = deliver(NOW, [secretA]);
+      await expect(verifier.verify(signedA)).resolves.toMatchObject({ matchedSecret: { index: 0, label: 'new' } });
+      const unlabeled = verifierFor({ secret: undefined, secrets: [secretB, secretA] });
+      await expect(unlabeled.verify(signedA)).resolves.toMatchObject({ matchedSecret: { index: 1, label: undefined } });
+    });
+
+    it('ignores a secret after its notAfter without being rebuilt', async () => {
+      let now = NOW;
+      const notAfter = new Date(NOW + 60_000);
+      const verifier = verifierFor({
+        secret: undefined,
+        secrets: [{ secret: secretB, label: 'old', notAfter }, { secret: secretA, label: 'new' }],
+        now: () => now,
+      });
+      const oldAt = (t: number) => deliver(t, [secretB]);
+      await expect(verifier.verify(oldAt(NOW))).resolves.toMatchObject({ matchedSecret: { label: 'old' } });
+      now = NOW + 60_000;
+      await expect(verifier.verify(oldAt(now))).resolves.toMatchObject({ matchedSecret: { label: 'old' } });
+      now = NOW + 60_001;
+      await expectCode(verifier, oldAt(now), 'invalid_signature');
+      await expect(verifier.verify(deliver(now, [secretA]))).resolves.toMatchObject({ matchedSecret: { index: 1, label: 'new' } });
+    });
+
+    it('answers no_active_secret once every secret has expired', async () => {
+      let now = NOW;
+      const verifier = verifierFor({ secret: { secret: secretA, notAfter: '2026-11-23T12:01:00Z' }, now: () => now });
+      await expect(verifier.verify(deliver(now))).resolves.toBeDefined();
+      now = NOW + 61_000;
+      const outcome = await expectCode(verifier, deliver(now), 'no_active_secret');
+      expect(outcome.message).toMatch(/notAfter/);
+    });
+
+    it('computes at most one HMAC per active secret, whatever the number of signatures', async () => {
+      const backend = countingBackend();
+      const verifier = verifierFor({ secret: undefined, secrets: [c.wrongSecret, secretB], backend });
+      const signed = deliver(NOW, c.multiSignature ? [secretA, c.wrongSecret] : [c.wrongSecret]);
+      await verifier.verify(signed);
+      expect(backend.hmacs).toBe(1);
+      backend.hmacs = 0;
+      const outcome = await verifier.safeVerify(deliver(NOW, c.multiSignature ? [secretA, secretA] : [secretA]));
+      expect(outcome).toMatchObject({ ok: false, code: 'invalid_signature' });
+      expect(backend.hmacs).toBe(2);
+    });
+  });
+
+  describe(`${c.name}: replay window`, () => {
+    const at = (now: number, options: Partial<VerifierOptions> = {}) => verifierFor({ now: () => now, ...options });
+
+    it('accepts timestamps at and inside both edges, refuses just outside', async () => {
+      const signed = deliver(NOW);
+      await expect(at(NOW + TOLERANCE).verify(signed)).resolves.toBeDefined();
+      await expect(at(NOW + TOLERANCE - 1).verify(signed)).resolves.toBeDefined();
+      await expect(at(NOW - TOLERANCE).verify(signed)).resolves.toBeDefined();
+      await expect(at(NOW - TOLERANCE + 1).verify(signed)).resolves.toBeDefined();
+      const old = await expectCode(at(NOW + TOLERANCE + 1), signed, 'timestamp_too_old');
+      expect(old.message).toMatch(/300s/);
+      await expectCode(at(NOW - TOLERANCE - 1), signed, 'timestamp_in_future');
+      await expectCode(at(NOW + 86_400_000), signed, 'timestamp_too_old');
+    });
+
+    it('uses the configured tolerance and accepts a Date from now()', async () => {
+      const signed = deliver(NOW);
+      await expect(at(NOW + 10_000, { tolerance: '10s' }).verify(signed)).resolves.toBeDefined();
+      await expectCode(at(NOW + 10_001, { tolerance: 10 }), signed, 'timestamp_too_old');
+      await expectCode(at(NOW - 10_001, { tolerance: '10s' }), signed, 'timestamp_in_future');
+      await expect(verifierFor({ now: () => new Date(NOW + 1000) }).verify(signed)).resolves.toBeDefined();
+    });
+
+    it('checks the window only when explicitly opted out of', async () => {
+      const signed = deliver(NOW - 365 * 86_400_000);
+      await expectCode(verifierFor(), signed, 'timestamp_too_old');
+      await expect(verifierFor({ unsafeDisableReplayCheck: true }).verify(signed)).resolves.toBeDefined();
+    });
+
+    if (tsHeader) {
+      it('refuses an unparseable or duplicated timestamp header', async () => {
+        const { body, headers } = deliver();
+        for (const bad of ['yesterday', '-1', '1e9', '2026-13-01T00:00:00Z', `${headers[tsHeader]}x`]) {
+          await expectCode(verifierFor(), { body, headers: { ...headers, [tsHeader]: bad } }, 'malformed_header');
+        }
+        const doubled = new Headers(headers);
+        doubled.append(tsHeader, headers[tsHeader]!);
+        await expectCode(verifierFor(), { body, headers: doubled }, 'malformed_header');
+        await expectCode(verifierFor(), { body, headers: { ...headers, [tsHeader]: [headers[tsHeader]!, '0'] } }, 'malformed_header');
+      });
+    } else {
+      it('checks the body timestamp only after the signature holds', async () => {
+        const stale = deliver(NOW - 3_600_000);
+        await expectCode(verifierFor(), stale, 'timestamp_too_old');
+        await expectCode(verifierFor(), { body: stale.body, headers: deliver().headers }, 'invalid_signature');
+      });
+    }
+  });
+
+  describe(`${c.name}: headers`, () => {
+    it('answers missing_header for each absent header', async () => {
+      const { body, headers } = deliver();
+      for (const name of Object.keys(headers)) {
+        const rest = { ...headers };
+        delete rest[name];
+        const outcome = await expectCode(verifierFor(), { body, headers: rest }, 'missing_header');
+        expect(outcome.message).toContain(name);
+        await expectCode(verifierFor(), { body, headers: { ...headers, [name]: [] } }, 'missing_header');
+        await expectCode(verifierFor(), { body, headers: { ...headers, [name]: '  ' } }, 'missing_header');
+      }
+      await expectCode(verifierFor(), { body, headers: {} }, 'missing_header');
+      await expectCode(verifierFor(), { body, headers: new Headers() }, 'missing_header');
+    });
+
+    it('answers malformed_header for a header sent twice with different values', async () => {
+      const { body, headers } = deliver();
+      const other = deliver(NOW, [c.wrongSecret]).headers[sigHeader]!;
+      await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: [headers[sigHeader]!, other] } }, 'malformed_header');
+      const mixed = { ...headers, [sigHeader.toUpperCase()]: other } as Record<string, string>;
+      delete mixed[sigHeader];
+      mixed[sigHeader.replace(/^./, (m) => m.toUpperCase())] = headers[sigHeader]!;
+      await expectCode(verifierFor(), { body, headers: mixed }, 'malformed_header');
+    });
+
+    it('ends hostile header values in a verification code, never a TypeError', async () => {
+      const { body, headers } = deliver();
+      const separator = c.sender.signature.separator ?? ',';
+      const entry = headers[sigHeader]!.split(separator)[0]!;
+      const cases: [unknown, VerificationErrorCode][] = [
+        [12345, 'malformed_header'],
+        [{ value: headers[sigHeader] }, 'malformed_header'],
+        [[{}], 'malformed_header'],
+        [null, 'missing_header'],
+        ['a'.repeat(64 * 1024), 'malformed_header'],
+        [Array.from({ length: 1000 }, () => entry).join(separator), 'malformed_header'],
+        [Array.from({ length: 17 }, () => `${prefix}x`).join(separator), 'malformed_header'],
+        [`${prefix}${'zz'.repeat(32)}`, 'malformed_header'],
+        [`${prefix}${'a'.repeat(63)}`, 'malformed_header'],
+        [`${prefix}${'ab'.repeat(31)}`, 'malformed_header'],
+        [`${prefix}${'ab'.repeat(33)}`, 'malformed_header'],
+        [`${prefix}!!!!`, 'malformed_header'],
+        [`${prefix}${'é'.repeat(64)}`, 'malformed_header'],
+      ];
+      for (const [value, code] of cases) {
+        await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: value } }, code);
+      }
+      for (const name of Object.keys(headers)) {
+        for (const value of [7, { toString: () => 'x' }, 'b'.repeat(64 * 1024), [1, 2]]) {
+          await expectCode(verifierFor(), { body, headers: { ...headers, [name]: value } }, 'malformed_header');
+        }
+      }
+      for (const shape of [null, undefined, 42, 'headers', [], { get: () => 42 }, { get: () => { throw new Error('x'); } }]) {
+        const outcome = await verifierFor().safeVerify({ body, headers: shape as never });
+        expect(outcome.ok).toBe(false);
+        expect(CODES).toContain((outcome as VerificationFailure).code);
+      }
+    });
+  });
+
+  describe(`${c.name}: bodies`, () => {
+    it('answers body_too_large before hashing, for strings and bytes, counting UTF-8 bytes', async () => {
+      const payload = { ...c.payload(NOW), note: 'é✓🚀'.repeat(40) };
+      const body = JSON.stringify(payload);
+      const bytes = utf8(body);
+      const headers = c.sign(body, NOW, [secretA]);
+      expect(body.length).toBeLessThan(bytes.byteLength - 100);
+      const backend = countingBackend();
+      const exact = verifierFor({ maxBodyBytes: bytes.byteLength, backend });
+      await expect(exact.verify({ body, headers })).resolves.toBeDefined();
+      await expect(exact.verify({ body: bytes, headers })).resolves.toBeDefined();
+      // One byte short, yet far more bytes than the string has UTF-16 units.
+      const short = verifierFor({ maxBodyBytes: bytes.byteLength - 1, backend });
+      backend.hmacs = 0;
+      for (const candidate of [body, bytes, bytes.slice().buffer, Buffer.from(bytes)]) {
+        await expectCode(short, { body: candidate, headers }, 'body_too_large');
+      }
+      await expectCode(verifierFor({ maxBodyBytes: body.length }), { body, headers }, 'body_too_large');
+      await expectCode(short, { body, headers: {} }, 'body_too_large');
+      expect(backend.hmacs).toBe(0);
+      await expectCode(verifierFor(), { body: 'x'.repeat(1024 * 1024 + 1), headers }, 'body_too_large');
+    });
+
+    it('answers invalid_body for a signed body that is not UTF-8 JSON, only after the signature', async () => {
+      const verifier = verifierFor();
+      for (const body of ['not json', '', '{"unterminated": ', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])]) {
+        const headers = c.sign(body, NOW, [secretA]);
+        const outcome = await expectCode(verifier, { body, headers }, 'invalid_body');
+        expect(outcome.message).toMatch(/JSON|timestamp/);
+        await expectCode(verifier, { body, headers: c.sign(body, NOW, [c.wrongSecret]) }, 'invalid_signature');
+      }
+    });
+
+    it('answers invalid_body for a parsed object and other non-bytes', async () => {
+      const { body, payload, headers } = deliver();
+      for (const parsed of [payload, JSON.parse(body), null, undefined, 42, new DataView(utf8(body).buffer), [1, 2]]) {
+        const outcome = await expectCode(verifierFor(), { body: parsed, headers }, 'invalid_body');
+        expect(outcome.message).toMatch(/raw bytes/);
+      }
+      const outcome = await verifierFor().safeVerify(null as never);
+      expect(outcome).toMatchObject({ ok: false, code: 'invalid_body' });
+    });
+  });
+
+  describe(`${c.name}: verifySignature`, () => {
+    it('checks the signature without parsing the body', async () => {
+      const body = 'not json at all';
+      const headers = c.sign(body, NOW, [secretA]);
+      await expect(verifierFor().verifySignature({ body, headers })).resolves.toMatchObject({
+        sender: c.sender.name,
+        matchedSecret: { index: 0 },
+      });
+      await expect(verifierFor().verifySignature({ body: `${body}!`, headers })).resolves.toMatchObject({
+        ok: false,
+        code: 'invalid_signature',
+      });
+    });
+  });
+}
