@@ -1,0 +1,35 @@
+import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
+import { readWebStream } from './read-web-stream.js';
+
+/** A Fetch API request handler: `(request) => Promise<Response>`. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Adapts a receiver to the Fetch API: `Request` in, `Response` out. Use it directly on Bun,
+ * Deno, Cloudflare Workers and Hono (`app.post('/webhooks', (c) => handler(c.req.raw))`); the
+ * Next.js App Router adapter is this one. The body is read from the request stream and
+ * reading stops at the receiver's `maxBodyBytes`.
+ *
+ * @example
+ * ```ts
+ * import { createWebhookReceiver } from 'hookverify';
+ * import { createFetchHandler } from 'hookverify/fetch';
+ * import { createPeridioVerifier } from 'hookverify/peridio';
+ *
+ * const receiver = createWebhookReceiver({
+ *   verifier: createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET }),
+ *   handle: (payload) => console.log(payload),
+ * });
+ * Bun.serve({ port: 3000, fetch: createFetchHandler(receiver) });
+ * ```
+ */
+export function createFetchHandler(receiver: WebhookReceiver): FetchHandler {
+  return async function hookverifyFetchHandler(request: Request): Promise<Response> {
+    const response = await receiver.receive({
+      method: request.method,
+      headers: request.headers,
+      body: (maxBytes) => readWebStream(request.body, maxBytes),
+    });
+    return new Response(response.body, { status: response.status, headers: response.headers });
+  };
+}

@@ -1,0 +1,228 @@
+// One behaviour suite, run against every adapter: each row of the response table, raw-body
+// preservation, duplicates, failure then retry, the size limit and the method check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebhookReceiver, type WebhookReceiver } from '../../src/core/pipeline/create-webhook-receiver.js';
+import { createDeduplicator, type DedupeStore } from '../../src/dedupe/index.js';
+import { createRouter } from '../../src/events/create-router.js';
+import { peridioEvents } from '../../src/senders/peridio/events/index.js';
+import { createPeridioVerifier } from '../../src/senders/peridio/verifier.js';
+import { auditLogBody, PERIDIO_OLD_SECRET, PERIDIO_SECRET, releaseChangedBody, signPeridio } from './fixtures.js';
+
+export interface SentRequest {
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  /** A body, or a stream sent chunked without content-length. */
+  readonly body?: string | Uint8Array | ReadableStream<Uint8Array>;
+}
+
+export interface ReceivedResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: string;
+}
+
+/** A receiver mounted on the adapter under test, reachable by `send`. */
+export interface MountedReceiver {
+  send(request: SentRequest): Promise<ReceivedResponse>;
+  close(): Promise<void>;
+}
+
+/** How to mount a receiver on one adapter (for servers: on 127.0.0.1, answering every method). */
+export type MountReceiver = (receiver: WebhookReceiver) => Promise<MountedReceiver>;
+
+/** Sends with fetch to a real server. */
+export async function sendWithFetch(url: string, request: SentRequest): Promise<ReceivedResponse> {
+  const streamed = request.body instanceof ReadableStream;
+  const response = await fetch(url, {
+    method: request.method,
+    headers: request.headers,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    ...(streamed ? { duplex: 'half' } : {}),
+  } as RequestInit);
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+const LIMIT = 64 * 1024;
+
+function streamOf(bytes: Uint8Array, chunk = 16 * 1024): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.byteLength) controller.close();
+      else {
+        controller.enqueue(bytes.slice(at, at + chunk));
+        at += chunk;
+      }
+    },
+  });
+}
+
+function post(signed: { body: string | Uint8Array; headers: Record<string, string> }): SentRequest {
+  return { method: 'POST', headers: signed.headers, body: signed.body };
+}
+
+export function runAdapterSuite(name: string, mount: MountReceiver): void {
+  describe(`${name}: shared adapter behaviour`, () => {
+    const handled: { name: string; identifier: unknown; raw: unknown }[] = [];
+    let failNext = 0;
+    let gate: Promise<void> | undefined;
+    let target: MountedReceiver;
+    let brokenStore: MountedReceiver;
+
+    const verifier = createPeridioVerifier({
+      secrets: [
+        { secret: PERIDIO_SECRET, label: 'current' },
+        { secret: PERIDIO_OLD_SECRET, label: 'previous' },
+      ],
+    });
+
+    beforeAll(async () => {
+      const receiver = createWebhookReceiver({
+        verifier,
+        events: peridioEvents,
+        dedupe: createDeduplicator(),
+        maxBodyBytes: LIMIT,
+        handle: createRouter(peridioEvents, {
+          'device.release-changed': async (event) => {
+            if (gate) await gate;
+            if (failNext > 0) {
+              failNext--;
+              throw new Error('downstream failure');
+            }
+            handled.push({ name: event.name, identifier: event.payload.data.data.device.identifier, raw: event.payload });
+          },
+        }),
+      });
+      target = await mount(receiver);
+      const broken: DedupeStore = {
+        claim: () => Promise.reject(new Error('ECONNREFUSED')),
+        complete: () => Promise.reject(new Error('ECONNREFUSED')),
+        release: () => Promise.reject(new Error('ECONNREFUSED')),
+      };
+      brokenStore = await mount(
+        createWebhookReceiver({ verifier, dedupe: createDeduplicator({ store: broken }), handle: () => {} }),
+      );
+    });
+    afterAll(async () => {
+      await target?.close();
+      await brokenStore?.close();
+    });
+
+    it('200 processed, with the raw bytes preserved (non-ASCII, whitespace, key order)', async () => {
+      const body = releaseChangedBody(undefined, 'Gerät-Ωmega ☃ 雪');
+      const bytes = new TextEncoder().encode(body);
+      // The same document re-serialized has other bytes: only the exact bytes verify.
+      expect(JSON.stringify(JSON.parse(body))).not.toBe(body);
+      const signed = await signPeridio(body);
+      const before = handled.length;
+      const response = await target.send({ method: 'POST', headers: signed.headers, body: bytes });
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.body)).toEqual({ status: 'processed' });
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(handled.slice(before).map((h) => h.identifier)).toEqual(['Gerät-Ωmega ☃ 雪']);
+    });
+
+    it('200 for a rotation delivery carrying two signatures', async () => {
+      const signed = await signPeridio(releaseChangedBody(), { secrets: [PERIDIO_OLD_SECRET, PERIDIO_SECRET] });
+      const response = await target.send(post(signed));
+      expect(response.status).toBe(200);
+    });
+
+    it('200 duplicate for an event already processed, without running the handler again', async () => {
+      const signed = await signPeridio(releaseChangedBody());
+      expect((await target.send(post(signed))).status).toBe(200);
+      const count = handled.length;
+      const again = await target.send(post(signed));
+      expect([again.status, JSON.parse(again.body)]).toEqual([200, { status: 'duplicate' }]);
+      expect(handled.length).toBe(count);
+    });
+
+    it('409 while another delivery of the same event is being processed', async () => {
+      let open!: () => void;
+      gate = new Promise((resolve) => (open = resolve));
+      const signed = await signPeridio(releaseChangedBody());
+      const first = target.send(post(signed));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const second = await target.send(post(signed));
+      gate = undefined;
+      open();
+      expect([second.status, JSON.parse(second.body)]).toEqual([409, { error: 'in_progress' }]);
+      expect((await first).status).toBe(200);
+    });
+
+    it('500 when the handler fails, then 200 for the retry (nothing was marked done)', async () => {
+      failNext = 1;
+      const signed = await signPeridio(releaseChangedBody());
+      const failed = await target.send(post(signed));
+      expect([failed.status, JSON.parse(failed.body)]).toEqual([500, { error: 'handler_failed' }]);
+      const count = handled.length;
+      const retry = await target.send(post(signed));
+      expect([retry.status, JSON.parse(retry.body)]).toEqual([200, { status: 'processed' }]);
+      expect(handled.length).toBe(count + 1);
+    });
+
+    it('503 when the dedupe store is unavailable', async () => {
+      const response = await brokenStore.send(post(await signPeridio(releaseChangedBody())));
+      expect([response.status, JSON.parse(response.body)]).toEqual([503, { error: 'store_unavailable' }]);
+    });
+
+    it('401 for a tampered body, a stale timestamp and a missing signature', async () => {
+      const signed = await signPeridio(releaseChangedBody());
+      const tampered = await target.send({ ...post(signed), body: (signed.body as string).replace('2.0.0', '6.6.6') });
+      expect([tampered.status, JSON.parse(tampered.body)]).toEqual([401, { error: 'invalid_signature' }]);
+      const stale = await target.send(post(await signPeridio(releaseChangedBody(), { timestamp: Date.now() - 3_600_000 })));
+      expect([stale.status, JSON.parse(stale.body)]).toEqual([401, { error: 'timestamp_too_old' }]);
+      const unsigned = await target.send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: releaseChangedBody() });
+      expect([unsigned.status, JSON.parse(unsigned.body)]).toEqual([401, { error: 'missing_header' }]);
+    });
+
+    it('a body re-serialized after signing is refused', async () => {
+      const signed = await signPeridio(releaseChangedBody());
+      const reserialized = JSON.stringify(JSON.parse(signed.body as string));
+      const response = await target.send({ ...post(signed), body: reserialized });
+      expect(response.status).toBe(401);
+    });
+
+    it('400 for a signed body that is not JSON, and for an event that does not match its schema', async () => {
+      const notJson = await target.send(post(await signPeridio('{"prn": ')));
+      expect([notJson.status, JSON.parse(notJson.body)]).toEqual([400, { error: 'invalid_body' }]);
+      const invalid = await target.send(post(await signPeridio(releaseChangedBody().replace('"version":1', '"version":"one"'))));
+      expect([invalid.status, JSON.parse(invalid.body)]).toEqual([400, { error: 'invalid_event' }]);
+    });
+
+    it('200 unhandled for an unknown event type', async () => {
+      const response = await target.send(post(await signPeridio(auditLogBody())));
+      expect([response.status, JSON.parse(response.body)]).toEqual([200, { status: 'unhandled' }]);
+    });
+
+    it('413 for a body over the limit, declared or streamed, and the next request still works', async () => {
+      const big = `{"pad":"${'x'.repeat(LIMIT)}"}`;
+      const signed = await signPeridio(big);
+      const declared = await target.send(post(signed));
+      expect([declared.status, JSON.parse(declared.body)]).toEqual([413, { error: 'body_too_large' }]);
+      const streamed = await target.send({ method: 'POST', headers: signed.headers, body: streamOf(new TextEncoder().encode(big)) });
+      expect([streamed.status, JSON.parse(streamed.body)]).toEqual([413, { error: 'body_too_large' }]);
+      const next = await target.send(post(await signPeridio(releaseChangedBody())));
+      expect(next.status).toBe(200);
+    });
+
+    it('a body just under the limit is accepted when streamed in chunks', async () => {
+      const body = releaseChangedBody().replace('"version":1', `"version":1, "pad":"${'y'.repeat(LIMIT - 1024)}"`);
+      const signed = await signPeridio(body);
+      const response = await target.send({ method: 'POST', headers: signed.headers, body: streamOf(new TextEncoder().encode(body), 1000) });
+      expect(response.status).toBe(200);
+    });
+
+    it('405 for another method, naming POST in Allow', async () => {
+      const response = await target.send({ method: 'GET', headers: {} });
+      expect([response.status, JSON.parse(response.body)]).toEqual([405, { error: 'method_not_allowed' }]);
+      expect(response.headers.get('allow')).toBe('POST');
+    });
+
+    it('error bodies carry the code only', async () => {
+      const response = await target.send({ method: 'POST', headers: { 'peridio-signature': 'zz', 'peridio-published-at': 'x' }, body: '{}' });
+      expect(response.status).toBe(401);
+      expect(response.body).toBe('{"error":"malformed_header"}');
+    });
+  });
+}
