@@ -86,6 +86,8 @@ export interface Sender extends SenderDefinition {
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+const SECRET_ENCODINGS: readonly SecretEncoding[] = ['utf8', 'hex', 'base64', 'whsec'];
+const TIMESTAMP_FORMATS: readonly TimestampFormat[] = ['rfc3339', 'unix-seconds', 'unix-millis'];
 
 function checkHeaderName(name: unknown, option: string): string {
   if (typeof name !== 'string' || !HEADER_NAME.test(name.toLowerCase())) {
@@ -139,21 +141,57 @@ function parseTemplate(template: string): SignedPart[] {
  * ```
  */
 export function defineSender(definition: SenderDefinition): Sender {
+  // Definitions often come from plain JavaScript or config files: refuse bad shapes with a
+  // ConfigurationError here rather than a TypeError on the first request.
+  if (definition === null || typeof definition !== 'object') {
+    throw new ConfigurationError('invalid_option', 'defineSender needs a sender description object');
+  }
   if (typeof definition.name !== 'string' || definition.name.length === 0) {
     throw new ConfigurationError('invalid_option', 'a sender needs a non-empty name');
   }
   const signature = definition.signature;
+  if (signature === null || typeof signature !== 'object') {
+    throw new ConfigurationError('invalid_option', 'signature must say which header carries the signature and how');
+  }
   if (signature.encoding !== 'hex' && signature.encoding !== 'base64') {
     throw new ConfigurationError('invalid_option', 'signature.encoding must be "hex" or "base64"');
   }
-  if (signature.separator === '') {
-    throw new ConfigurationError('invalid_option', 'signature.separator cannot be empty');
+  if (signature.prefix !== undefined && typeof signature.prefix !== 'string') {
+    throw new ConfigurationError('invalid_option', 'signature.prefix must be a string');
+  }
+  if (signature.separator !== undefined && (typeof signature.separator !== 'string' || signature.separator === '')) {
+    throw new ConfigurationError('invalid_option', 'signature.separator must be a non-empty string');
+  }
+  if (signature.separator !== undefined && signature.prefix?.includes(signature.separator)) {
+    // Splitting on the separator would cut every entry through its prefix.
+    throw new ConfigurationError('invalid_option', 'signature.prefix cannot contain signature.separator');
+  }
+  if (!SECRET_ENCODINGS.includes(definition.secretEncoding)) {
+    throw new ConfigurationError('invalid_option', `secretEncoding must be one of ${SECRET_ENCODINGS.join(', ')}`);
+  }
+  if (typeof definition.signedContent !== 'string') {
+    throw new ConfigurationError('invalid_option', 'signedContent must be a template string such as "{body}"');
   }
   const timestamp = definition.timestamp;
   const id = definition.id;
+  if (timestamp !== undefined && (timestamp === null || !TIMESTAMP_FORMATS.includes(timestamp.format))) {
+    throw new ConfigurationError('invalid_option', `timestamp.format must be one of ${TIMESTAMP_FORMATS.join(', ')}`);
+  }
+  if (timestamp && !('header' in timestamp) && !('bodyField' in timestamp)) {
+    // Otherwise the replay window would silently never be checked.
+    throw new ConfigurationError('invalid_option', 'timestamp needs a header or a bodyField');
+  }
+  for (const [option, spec] of [['timestamp', timestamp], ['id', id]] as const) {
+    if (spec && typeof spec === 'object' && 'bodyField' in spec && (typeof spec.bodyField !== 'string' || spec.bodyField === '')) {
+      throw new ConfigurationError('invalid_option', `${option}.bodyField must be a dot path such as "data.id"`);
+    }
+  }
+  if (id !== undefined && typeof id !== 'function' && (id === null || typeof id !== 'object')) {
+    throw new ConfigurationError('invalid_option', 'id must be { header }, { bodyField }, { bodyDigest: "sha256" } or a function');
+  }
   const signedParts = parseTemplate(definition.signedContent);
   if (timestamp && 'header' in timestamp) {
-    const name = timestamp.header.toLowerCase();
+    const name = checkHeaderName(timestamp.header, 'timestamp.header');
     // An unsigned timestamp header can be rewritten by whoever replays the delivery.
     if (!signedParts.some((part) => part.kind === 'header' && part.name === name)) {
       throw new ConfigurationError(
