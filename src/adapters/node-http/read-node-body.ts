@@ -1,0 +1,66 @@
+import { concatChunks } from '../fetch/read-web-stream.js';
+
+/** The part of Node's `IncomingMessage` (and of any Node `Readable`) the body reader uses. */
+export interface NodeReadableLike {
+  on(event: 'data', listener: (chunk: Uint8Array | string) => void): unknown;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  removeListener(event: string, listener: (...args: never[]) => void): unknown;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Reads a Node request stream up to `maxBytes`: the bytes, or `undefined` as soon as more have
+ * arrived. Past the limit nothing more is kept: the rest is drained and dropped, so that the
+ * client, still sending, can read the 413 instead of a reset connection (Node does the same
+ * with a body nobody reads). Written against a structural type so that it loads on every runtime.
+ */
+export function readNodeBody(stream: NodeReadableLike, maxBytes: number): Promise<Uint8Array | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let settled = false;
+    const stop = (): void => {
+      stream.removeListener('end', onEnd);
+      stream.removeListener('close', onClose);
+      stream.removeListener('error', onError);
+    };
+    const onData = (chunk: Uint8Array | string): void => {
+      if (settled) return;
+      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+      total += bytes.byteLength;
+      if (total > maxBytes) {
+        settled = true;
+        chunks.length = 0;
+        stop();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(bytes);
+    };
+    const onEnd = (): void => {
+      if (settled) return;
+      settled = true;
+      stop();
+      stream.removeListener('data', onData);
+      resolve(concatChunks(chunks, total));
+    };
+    const onClose = (): void => {
+      if (settled) return;
+      settled = true;
+      stop();
+      reject(new Error('the request closed before its body was complete'));
+    };
+    const onError = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      stop();
+      reject(error);
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('close', onClose);
+    stream.on('error', onError);
+  });
+}
