@@ -1,6 +1,8 @@
 import type { CryptoBackend } from '../crypto/backend.js';
 import { defaultCryptoBackend } from '../crypto/default.js';
+import { toBodyData } from '../core/body.js';
 import { encodeBase64, encodeHex } from '../core/encoding.js';
+import { ConfigurationError } from '../core/errors.js';
 import { decodeSecrets, type SecretInput } from '../core/secrets.js';
 import type { Sender } from '../core/sender.js';
 import { formatTimestamp } from '../core/timestamps.js';
@@ -52,9 +54,11 @@ function randomId(): string {
  */
 export async function signDelivery(sender: Sender, options: SignDeliveryOptions): Promise<SignedDelivery> {
   const backend = options.backend ?? defaultCryptoBackend();
-  const body =
-    typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body);
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  // An ArrayBuffer is bytes too: JSON.stringify would turn it into "{}".
+  const body = toBodyData(options.body) ?? JSON.stringify(options.body);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // Lower-case, as the template's header names are: `{X-Nonce}` must find `x-nonce`.
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   const timestamp = sender.timestamp;
   if (timestamp && 'header' in timestamp) {
     const at = options.timestamp === undefined ? Date.now() : Number(options.timestamp);
@@ -67,20 +71,25 @@ export async function signDelivery(sender: Sender, options: SignDeliveryOptions)
     if (part.kind === 'body') return body;
     if (part.kind === 'literal') return part.text;
     const value = headers[part.name];
-    if (value === undefined) throw new TypeError(`signDelivery needs a value for the ${part.name} header`);
+    if (value === undefined) {
+      throw new ConfigurationError('invalid_option', `signDelivery needs a value for the ${part.name} header; pass it in headers`);
+    }
     return value;
   });
   const spec = sender.signature;
+  if (options.secret !== undefined && options.secrets !== undefined) {
+    throw new ConfigurationError('invalid_option', 'give either `secret` or `secrets`, not both');
+  }
   const secrets = decodeSecrets(options.secret ?? options.secrets, sender.secretEncoding);
+  if (secrets.length > 1 && spec.separator === undefined) {
+    throw new ConfigurationError('invalid_option', `${sender.name} sends a single signature; pass one secret`);
+  }
   const signatures: string[] = [];
   for (const secret of secrets) {
     const key = await backend.importHmacKey(secret.key);
     const digest = await backend.hmacSha256(key, parts);
     const text = spec.encoding === 'hex' ? encodeHex(digest, spec.hexCase ?? 'lower') : encodeBase64(digest);
     signatures.push(`${spec.prefix ?? ''}${text}`);
-  }
-  if (signatures.length > 1 && spec.separator === undefined) {
-    throw new TypeError(`${sender.name} sends a single signature; pass one secret`);
   }
   headers[spec.header] = signatures.join(spec.separator ?? '');
   return { body, headers };
