@@ -25,22 +25,33 @@ function depth(issues: readonly Issue[]): number {
   return deepest;
 }
 
+function better(a: readonly Issue[], b: readonly Issue[]): number {
+  return depth(a) - depth(b) || b.length - a.length;
+}
+
 /**
  * Flattens zod's issues into paths a user can act on. A union (two accepted shapes of one
  * event) fails as a whole at its own path, which says nothing useful; the branch that got
- * deepest into the payload is the shape the sender most likely meant, so its issues are
- * reported instead, prefixed with the union's path.
+ * deepest into the payload (then the one with fewest issues) is the shape the sender most
+ * likely meant, so its issues are reported, prefixed with the union's path. When branches tie,
+ * nothing says which was meant: one issue at the union's path names the first failure of each.
  */
 function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[], out: EventIssue[]): void {
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      let best = issue.errors[0]!;
-      for (const branch of issue.errors) {
-        const better = depth(branch) > depth(best) || (depth(branch) === depth(best) && branch.length < best.length);
-        if (better) best = branch;
+      const best = issue.errors.reduce((a, b) => (better(b, a) > 0 ? b : a));
+      const tied = issue.errors.filter((branch) => better(branch, best) === 0);
+      if (tied.length === 1) {
+        flatten(best, path, out);
+        continue;
       }
-      flatten(best, path, out);
+      const firsts = tied.map((branch) => {
+        const inner: EventIssue[] = [];
+        flatten(branch, path, inner);
+        return inner[0] ? `${inner[0].path}: ${inner[0].message}` : 'invalid';
+      });
+      out.push({ path: formatPath(path), message: `matches none of the accepted shapes (${firsts.join('; or ')})` });
       continue;
     }
     out.push({ path: formatPath(path), message: issue.message });

@@ -22,6 +22,7 @@ export {
   type ParseResult,
   type UnknownEvent,
 } from './define-catalog.js';
+export { dateTimeSchema } from './date-time-schema.js';
 export type { EventIssue } from './describe-issues.js';
 export {
   createExhaustiveRouter,

@@ -1,6 +1,14 @@
 /**
- * `hookverify/testing`: sign deliveries like each sender does, to test your own endpoint.
+ * `hookverify/testing`: sign deliveries like each sender does, and build sample events of every
+ * type, to test your own endpoint. Loads no zod.
  *
  * @module
  */
 export { signDelivery, type SignDeliveryOptions, type SignedDelivery } from './sign-delivery.js';
+export {
+  sampleEdgeSenseEvent,
+  sampleEdgeSenseEventNames,
+  samplePeridioEvent,
+  samplePeridioEventNames,
+  type SampleOverrides,
+} from './sample-events.js';

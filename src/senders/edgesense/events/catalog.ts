@@ -55,5 +55,8 @@ export type EdgeSenseDeviceAlertEvent = z.output<Schemas['device.alert']>;
 export type EdgeSenseDeviceStatusEvent = z.output<Schemas['device.status']>;
 /** `config.update`: configuration was pushed to devices; the payload is undocumented and kept as sent. @example `(event: EdgeSenseConfigUpdateEvent) => event.timestamp` */
 export type EdgeSenseConfigUpdateEvent = z.output<Schemas['config.update']>;
+/** Event name -> EdgeSense event payload type. @example `type Reading = EdgeSenseEventMap['device.data'];` */
+export type EdgeSenseEventMap = { [Name in EdgeSenseEventName]: z.output<Schemas[Name]> };
+
 /** Any EdgeSense event payload (the whole envelope). @example `(event: EdgeSenseEvent) => event.deviceId` */
-export type EdgeSenseEvent = { [Name in EdgeSenseEventName]: z.output<Schemas[Name]> }[EdgeSenseEventName];
+export type EdgeSenseEvent = EdgeSenseEventMap[EdgeSenseEventName];

@@ -13,4 +13,5 @@ export {
   type EdgeSenseDeviceStatusEvent,
   type EdgeSenseEvent,
   type EdgeSenseEventName,
+  type EdgeSenseEventMap,
 } from './catalog.js';

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { parseRfc3339 } from '../../../core/timestamps.js';
-
-const dateTimeSchema = z
-  .string()
-  .refine((text) => parseRfc3339(text) !== undefined, { error: 'expected an RFC 3339 date-time' })
-  .meta({ format: 'date-time' });
+import { dateTimeSchema } from '../../../events/date-time-schema.js';
 
 /** Payloads the guide does not document: any object, every member kept. */
 const openPayload = z.looseObject({});

@@ -99,5 +99,8 @@ export type PeridioWebhookTestFireEvent = z.output<Schemas['webhook.test-fire']>
 /** `webhook.request-failed`: a delivery to a webhook failed. @example `(event: PeridioWebhookRequestFailedEvent) => event.data.data.type` */
 export type PeridioWebhookRequestFailedEvent = z.output<Schemas['webhook.request-failed']>;
 
+/** Canonical name -> Peridio event payload type. @example `type Changed = PeridioEventMap['device.release-changed'];` */
+export type PeridioEventMap = { [Name in PeridioEventName]: z.output<Schemas[Name]> };
+
 /** Any Peridio event payload (the whole envelope). @example `(event: PeridioEvent) => event.prn` */
-export type PeridioEvent = { [Name in PeridioEventName]: z.output<Schemas[Name]> }[PeridioEventName];
+export type PeridioEvent = PeridioEventMap[PeridioEventName];

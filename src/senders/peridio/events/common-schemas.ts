@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import { parseRfc3339 } from '../../../core/timestamps.js';
+import { dateTimeSchema } from '../../../events/date-time-schema.js';
 import { prnSchema } from './prn-schema.js';
-
-/** RFC 3339 as the verifier reads it (leap seconds, offsets, lower-case `t`/`z`), typed as `date-time` in JSON Schema. */
-export const dateTimeSchema = z
-  .string()
-  .refine((text) => parseRfc3339(text) !== undefined, { error: 'expected an RFC 3339 date-time' })
-  .meta({ format: 'date-time' });
 
 export const cohortSchema = z.looseObject({
   cohort_prn: prnSchema,

@@ -17,6 +17,7 @@ export {
   type PeridioDeviceUpdatedEvent,
   type PeridioEvent,
   type PeridioEventName,
+  type PeridioEventMap,
   type PeridioWebhookRequestFailedEvent,
   type PeridioWebhookTestFireEvent,
 } from './catalog.js';
