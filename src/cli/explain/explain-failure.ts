@@ -1,0 +1,312 @@
+import { decodeUtf8 } from '../../core/encoding.js';
+import type { VerificationErrorCode } from '../../core/errors.js';
+import { HEADER_MALFORMED, HEADER_MISSING, MAX_HEADER_LENGTH, readHeader } from '../../core/headers.js';
+import { decodeSecrets, type SecretEncoding } from '../../core/secrets.js';
+import { formatTimestamp, parseTimestamp, type TimestampFormat } from '../../core/timestamps.js';
+import type { VerificationFailure } from '../../core/verifier.js';
+import { bodyVariants } from './body-variants.js';
+import { describeSignatureHeader } from './describe-signature-header.js';
+import { formatDuration } from './format-duration.js';
+import { otherSendersPresent, requiredHeaders } from './required-headers.js';
+import { verifyWith, type VerifyRun } from './verify-run.js';
+
+/** The verification steps, in the order the verifier takes them. */
+export const VERIFY_STEPS = ['body-size', 'headers', 'header-format', 'replay-window', 'signature', 'body'] as const;
+export type VerifyStep = (typeof VERIFY_STEPS)[number];
+
+const STEP_OF: Readonly<Record<VerificationErrorCode, VerifyStep>> = {
+  body_too_large: 'body-size',
+  missing_header: 'headers',
+  malformed_header: 'header-format',
+  timestamp_too_old: 'replay-window',
+  timestamp_in_future: 'replay-window',
+  invalid_signature: 'signature',
+  no_active_secret: 'signature',
+  invalid_body: 'body',
+};
+
+/** Why a delivery was refused: the verifier's verdict, then the CLI's diagnosis of it. */
+export interface Explanation {
+  readonly step: VerifyStep;
+  readonly code: VerificationErrorCode;
+  /** The verifier's own message. */
+  readonly message: string;
+  /** Facts established about the delivery, most telling first. */
+  readonly reasons: string[];
+  /** What to try next. */
+  readonly hints: string[];
+  /** The same facts as data, for `--json`. */
+  readonly details: Record<string, unknown>;
+}
+
+const FORMAT_EXAMPLES: Readonly<Record<TimestampFormat, string>> = {
+  rfc3339: 'an RFC 3339 date-time such as 2026-11-23T12:00:00Z',
+  'unix-seconds': 'whole seconds since 1970 such as 1763899200',
+  'unix-millis': 'whole milliseconds since 1970 such as 1763899200000',
+};
+
+function headerValues(run: VerifyRun, name: string): string[] {
+  const value = run.headers[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function describeBadHeader(run: VerifyRun, name: string): string {
+  const values = headerValues(run, name);
+  if (values.length > 1) return `the ${name} header was sent ${values.length} times with different values`;
+  const length = values[0]?.length ?? 0;
+  if (length > MAX_HEADER_LENGTH) return `the ${name} header is ${length} characters long, over the ${MAX_HEADER_LENGTH} limit`;
+  return `the ${name} header cannot be read`;
+}
+
+function timestampSource(run: VerifyRun): { label: string; value: string | undefined; ms: number | undefined } | undefined {
+  const spec = run.sender.timestamp;
+  if (!spec) return undefined;
+  if ('header' in spec) {
+    const value = readHeader(run.headers, spec.header);
+    const text = typeof value === 'string' ? value : undefined;
+    return { label: `the ${spec.header} header`, value: text, ms: text === undefined ? undefined : parseTimestamp(text, spec.format) };
+  }
+  // A body timestamp is reached only after the signature held, so reading the body here is safe.
+  const text = decodeUtf8(run.body);
+  let raw: unknown;
+  try {
+    raw = text === undefined ? undefined : spec.bodyField.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), JSON.parse(text));
+  } catch {
+    raw = undefined;
+  }
+  const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
+  return { label: `the body's "${spec.bodyField}" field`, value, ms: value === undefined ? undefined : parseTimestamp(value, spec.format) };
+}
+
+function describeMalformedTimestamp(value: string, format: TimestampFormat): string {
+  let guess = '';
+  if (format === 'rfc3339' && /^\d{9,13}$/.test(value)) guess = '; it looks like a Unix time';
+  else if (format === 'unix-seconds' && /^\d{13}$/.test(value)) guess = '; it looks like milliseconds, not seconds';
+  else if (format !== 'rfc3339' && /^\d{4}-\d{2}-\d{2}/.test(value)) guess = '; it looks like an ISO date';
+  return `${JSON.stringify(value.slice(0, 64))} is not ${FORMAT_EXAMPLES[format]}${guess}`;
+}
+
+async function explainMissing(run: VerifyRun, reasons: string[], hints: string[], details: Record<string, unknown>): Promise<void> {
+  const missing = requiredHeaders(run.sender).filter(({ name }) => readHeader(run.headers, name) === HEADER_MISSING);
+  for (const { name, role } of missing) reasons.push(`the ${name} header is missing (${role})`);
+  details['missingHeaders'] = missing.map(({ name }) => name);
+  const present = Object.keys(run.headers);
+  details['presentHeaders'] = present;
+  if (present.length === 0) hints.push('no headers were read at all: check the headers file or the -H options');
+  else hints.push(`headers present: ${present.slice(0, 16).join(', ')}${present.length > 16 ? ', ...' : ''}`);
+}
+
+function explainMalformed(run: VerifyRun, reasons: string[], details: Record<string, unknown>): void {
+  for (const { name } of requiredHeaders(run.sender)) {
+    if (readHeader(run.headers, name) === HEADER_MALFORMED) reasons.push(describeBadHeader(run, name));
+  }
+  const signature = readHeader(run.headers, run.sender.signature.header);
+  if (typeof signature === 'string') {
+    const report = describeSignatureHeader(run.sender, signature);
+    details['signatures'] = report.signatures;
+    for (const problem of report.problems) reasons.push(`${run.sender.signature.header}: ${problem}`);
+    if (report.signatures + report.otherVersions + report.problems.length > 16) {
+      reasons.push(`${run.sender.signature.header} carries more than 16 signatures`);
+    }
+  }
+  const ts = run.sender.timestamp;
+  const source = timestampSource(run);
+  if (ts && source?.value !== undefined && source.ms === undefined) {
+    reasons.push(`${source.label}: ${describeMalformedTimestamp(source.value, ts.format)}`);
+  }
+}
+
+async function explainWindow(run: VerifyRun, reasons: string[], hints: string[], details: Record<string, unknown>): Promise<void> {
+  const source = timestampSource(run);
+  if (source?.ms !== undefined) {
+    const skew = run.nowMs - source.ms;
+    const beyond = Math.abs(skew) - run.toleranceMs;
+    const now = formatTimestamp(run.nowMs, 'rfc3339');
+    const window = formatDuration(run.toleranceMs);
+    reasons.push(
+      skew > 0
+        ? `${source.label} (${source.value}) is ${formatDuration(skew)} before now (${now}): ${formatDuration(beyond)} too old for the ${window} replay window`
+        : `${source.label} (${source.value}) is ${formatDuration(-skew)} after now (${now}): ${formatDuration(beyond)} too far in the future for the ${window} replay window`,
+    );
+    details['timestamp'] = source.value;
+    details['skewMs'] = skew;
+    details['beyondWindowMs'] = beyond;
+    details['direction'] = skew > 0 ? 'past' : 'future';
+    if (skew < 0) hints.push("this machine's clock is behind the sender's, or the sender's is ahead: sync clocks with NTP");
+  }
+  // The window is checked before the signature; say whether the signature would have held.
+  const unwindowed = await verifyWith(run, { ignoreReplayWindow: true });
+  details['signatureValidIgnoringWindow'] = unwindowed.ok;
+  if (unwindowed.ok) {
+    reasons.push('the signature itself is valid: only the time is wrong');
+    if (source?.value !== undefined && source.ms !== undefined && run.nowMs - source.ms > 0) {
+      hints.push(`if this is a delivery captured earlier, check it as of its arrival: --now ${source.value}`);
+    }
+  } else {
+    const next = await explainFailure(run, unwindowed, { ignoreReplayWindow: true });
+    reasons.push(`with the replay window ignored it would still fail at the ${next.step} step (${next.code}):`);
+    reasons.push(...next.reasons.map((reason) => `  ${reason}`));
+    hints.push(...next.hints);
+    details['then'] = { step: next.step, code: next.code, details: next.details };
+  }
+}
+
+const ENCODINGS: readonly SecretEncoding[] = ['utf8', 'hex', 'base64', 'whsec'];
+const ENCODING_WORDS: Readonly<Record<SecretEncoding, string>> = {
+  utf8: 'its UTF-8 text',
+  hex: 'hex-decoded bytes',
+  base64: 'base64-decoded bytes',
+  whsec: 'a whsec_ base64 key',
+};
+
+async function tryOtherSecretEncodings(run: VerifyRun, options: ExplainOptions): Promise<string | undefined> {
+  for (const input of run.secrets) {
+    const entry = typeof input === 'object' && !(input instanceof Uint8Array) ? input : { secret: input, label: undefined };
+    if (typeof entry.secret !== 'string') continue;
+    for (const encoding of ENCODINGS) {
+      if (encoding === run.sender.secretEncoding) continue;
+      let key: Uint8Array;
+      try {
+        key = decodeSecrets(entry.secret, encoding)[0]!.key;
+      } catch {
+        continue;
+      }
+      const outcome = await verifyWith(run, { secrets: [key], ignoreReplayWindow: options.ignoreReplayWindow });
+      if (outcome.ok) {
+        return `the signature matches when ${entry.label ?? 'the secret'} is used as ${ENCODING_WORDS[encoding]} instead of ${ENCODING_WORDS[run.sender.secretEncoding]}, as ${run.sender.name} specifies: the sender is set up differently from ${run.sender.name}'s scheme`;
+      }
+    }
+  }
+  return undefined;
+}
+
+async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons: string[], hints: string[], details: Record<string, unknown>): Promise<void> {
+  const header = run.sender.signature.header;
+  const value = readHeader(run.headers, header);
+  const report = typeof value === 'string' ? describeSignatureHeader(run.sender, value) : undefined;
+  const count = report?.signatures ?? 0;
+  const secrets = run.secrets.length;
+  details['signatures'] = count;
+  details['secrets'] = secrets;
+  const given = secrets === 1 ? 'the secret' : `any of the ${secrets} secrets`;
+  reasons.push(
+    (count === 1 ? `the one signature in ${header} does not match ${given} given` : `none of the ${count} signatures in ${header} matches ${given} given`) +
+      (report && report.otherVersions > 0 ? ` (${report.otherVersions} entr${report.otherVersions === 1 ? 'y' : 'ies'} of another scheme version skipped)` : ''),
+  );
+  if (count === 2 && run.sender.signature.separator !== undefined) {
+    hints.push('two signatures means the sender is rolling its secret: either the old or the new secret should match');
+  }
+
+  const { shape, variants } = bodyVariants(run.body);
+  details['bodyBytes'] = run.body.byteLength;
+  details['bodyIsJson'] = shape.json;
+  if (shape.json && shape.differsFromCompact) {
+    reasons.push(
+      `the body is valid JSON but not byte-identical to its compact form (${run.body.byteLength} bytes, compact ${shape.compactBytes}; first difference at byte ${shape.firstDifference}): typical of a body that was re-serialized or pretty-printed`,
+    );
+    details['bodyDiffersFromCompact'] = true;
+  } else if (shape.json) details['bodyDiffersFromCompact'] = false;
+  const contentLength = readHeader(run.headers, 'content-length');
+  if (typeof contentLength === 'string' && /^\d+$/.test(contentLength) && Number(contentLength) !== run.body.byteLength) {
+    reasons.push(`content-length says ${contentLength} bytes but the body has ${run.body.byteLength}: these are not the bytes that were received`);
+    details['contentLength'] = Number(contentLength);
+  }
+  let matched: string | undefined;
+  for (const variant of variants) {
+    const outcome = await verifyWith(run, { body: variant.bytes, ignoreReplayWindow: options.ignoreReplayWindow });
+    if (outcome.ok) {
+      matched = variant.name;
+      break;
+    }
+  }
+  details['matchingBodyVariant'] = matched ?? null;
+  if (matched) {
+    reasons.push(
+      `${matched} verifies: the bytes checked are not the bytes that were signed. Something re-serialized the body on its way (a JSON body parser followed by JSON.stringify, a proxy, a logger or an editor)`,
+    );
+    hints.push('verify the raw request bytes, before any body parser runs (express.raw(), request.arrayBuffer())');
+    return;
+  }
+  if (variants.length > 0) {
+    reasons.push(`no re-serialization of the body verifies either (tried ${variants.length}: ${variants.map((v) => v.name.replace(/ \(.*\)$/, '')).join('; ')})`);
+  }
+  const encodingMatch = await tryOtherSecretEncodings(run, options);
+  details['secretEncodingMismatch'] = encodingMatch !== undefined;
+  if (encodingMatch) {
+    reasons.push(encodingMatch);
+    return;
+  }
+  hints.push(
+    `check the secret: each ${run.sender.name} webhook has its own, and a rolled secret replaces the old one after its transition window`,
+  );
+}
+
+function explainBody(run: VerifyRun, reasons: string[], details: Record<string, unknown>): void {
+  reasons.push('the signature is valid');
+  const text = decodeUtf8(run.body);
+  if (text === undefined) {
+    reasons.push('the body is not valid UTF-8 text');
+    return;
+  }
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    reasons.push(`the body is not JSON: ${(error as Error).message}`);
+    return;
+  }
+  const spec = run.sender.timestamp;
+  const source = timestampSource(run);
+  if (spec && source) {
+    reasons.push(
+      source.value === undefined
+        ? `${source.label} is missing`
+        : `${source.label}: ${describeMalformedTimestamp(source.value, spec.format)}`,
+    );
+    details['timestamp'] = source.value ?? null;
+  }
+}
+
+/** Options of {@link explainFailure}. */
+export interface ExplainOptions {
+  /** Set when explaining what fails once the replay window is set aside. */
+  readonly ignoreReplayWindow?: boolean;
+}
+
+/**
+ * Turns a refusal into the step that failed and the facts behind it. The verdict is the
+ * verifier's; this only looks closer, using the same header, timestamp and encoding helpers.
+ */
+export async function explainFailure(run: VerifyRun, failure: VerificationFailure, options: ExplainOptions = {}): Promise<Explanation> {
+  const reasons: string[] = [];
+  const hints: string[] = [];
+  const details: Record<string, unknown> = {};
+  switch (failure.code) {
+    case 'body_too_large':
+      reasons.push(`the body is ${run.body.byteLength} bytes, over the ${run.maxBodyBytes}-byte limit (--max-body-bytes)`);
+      break;
+    case 'missing_header':
+      await explainMissing(run, reasons, hints, details);
+      break;
+    case 'malformed_header':
+      explainMalformed(run, reasons, details);
+      break;
+    case 'timestamp_too_old':
+    case 'timestamp_in_future':
+      await explainWindow(run, reasons, hints, details);
+      break;
+    case 'invalid_signature':
+      await explainSignature(run, options, reasons, hints, details);
+      break;
+    case 'invalid_body':
+      explainBody(run, reasons, details);
+      break;
+    case 'no_active_secret':
+      break;
+  }
+  if (reasons.length === 0) reasons.push(failure.message);
+  const others = otherSendersPresent(run.sender, Object.keys(run.headers));
+  if (others.length > 0 && failure.code !== 'body_too_large') {
+    hints.push(`the delivery carries the signature header of ${others.join(' and ')}: try \`hookverify verify ${others[0]}\``);
+  }
+  return { step: STEP_OF[failure.code], code: failure.code, message: failure.message, reasons, hints, details };
+}

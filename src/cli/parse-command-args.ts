@@ -1,0 +1,31 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { usageError } from './cli-error.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command takes. */
+export const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+} as const;
+
+/**
+ * Parses a command's arguments strictly; a typo in an option is a usage error naming the
+ * command's --help rather than a stack trace.
+ */
+export function parseCommandArgs<const O extends Options>(command: string, args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw usageError(`${message} (see hookverify ${command} --help)`);
+  }
+}
+
+/** A whole positive number from an option, or a usage error. */
+export function positiveInteger(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 1) throw usageError(`${option} must be a whole number >= 1, got ${JSON.stringify(value)}`);
+  return number;
+}
