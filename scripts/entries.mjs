@@ -7,6 +7,8 @@ export const entries = {
   './edgesense': 'src/senders/edgesense/index.ts',
   './standard-webhooks': 'src/senders/standard-webhooks/index.ts',
   './testing': 'src/testing/index.ts',
+  './dedupe': 'src/dedupe/index.ts',
+  './redis': 'src/dedupe/redis/index.ts',
   './events': 'src/events/index.ts',
   './peridio/events': 'src/senders/peridio/events/index.ts',
   './edgesense/events': 'src/senders/edgesense/events/index.ts',
