@@ -12,6 +12,10 @@ export const entries = {
   './events': 'src/events/index.ts',
   './peridio/events': 'src/senders/peridio/events/index.ts',
   './edgesense/events': 'src/senders/edgesense/events/index.ts',
+  './fetch': 'src/adapters/fetch/index.ts',
+  './express': 'src/adapters/express/index.ts',
+  './fastify': 'src/adapters/fastify/index.ts',
+  './next': 'src/adapters/next/index.ts',
 };
 
 /** dist path (without extension) for a subpath: "." -> "index", "./peridio" -> "peridio/index". */
