@@ -93,6 +93,23 @@ export interface Catalog<Events extends EventSchemas = EventSchemas> {
   parseOrThrow(payload: unknown, options?: ParseOptions): ParsedEvent<Events>;
 }
 
+/**
+ * Any catalog, whatever its events: for code that takes catalogs generically. (Event names
+ * appear in both input and output positions of a catalog, so `Catalog<X>` is not assignable to
+ * `Catalog`; this is.)
+ *
+ * @example
+ * ```ts
+ * import type { AnyCatalog } from 'hookverify/events';
+ *
+ * function describe(catalog: AnyCatalog): string {
+ *   return `${catalog.name}: ${catalog.eventNames.join(', ')}`;
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCatalog = Catalog<any>;
+
 /** The schemas of a catalog, e.g. `EventsOf<typeof peridioEvents>`. */
 export type EventsOf<C> = C extends Catalog<infer Events> ? Events : never;
 

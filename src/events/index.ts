@@ -7,6 +7,7 @@
  */
 export {
   defineCatalog,
+  type AnyCatalog,
   type Catalog,
   type CatalogDefinition,
   type CatalogEvent,

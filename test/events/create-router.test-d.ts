@@ -4,6 +4,7 @@ import {
   createExhaustiveRouter,
   createRouter,
   defineCatalog,
+  type AnyCatalog,
   type CatalogEvent,
   type EventNameOf,
   type ParsedEvent,
@@ -21,6 +22,10 @@ const catalog = defineCatalog({
 type Events = typeof catalog.events;
 
 describe('catalog types', () => {
+  it('fits AnyCatalog, for code that takes any catalog', () => {
+    expectTypeOf(catalog).toExtend<AnyCatalog>();
+  });
+
   it('names the canonical events', () => {
     expectTypeOf<EventNameOf<typeof catalog>>().toEqualTypeOf<'order.placed' | 'order.cancelled'>();
   });
