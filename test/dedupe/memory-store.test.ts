@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
 import { createDeduplicator, createMemoryStore } from '../../src/dedupe/index.js';
@@ -123,20 +124,105 @@ describe('createMemoryStore', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('costs the same per operation at 10,000 and at 200,000 keys (O(1) eviction)', () => {
+  it('costs about the same per operation at 2,000 and at 200,000 keys (O(1) eviction)', () => {
     function microsecondsPerOp(maxEntries: number): number {
       const store = createMemoryStore({ maxEntries });
       for (let i = 0; i < maxEntries; i++) store.claim(`warm-${i}`, 't', 60_000);
-      const ops = 100_000;
-      const started = performance.now();
+      let best = Infinity;
       // Every claim evicts: the churn that made a Map-order LRU cost O(size) per operation.
-      for (let i = 0; i < ops; i++) store.claim(`churn-${maxEntries}-${i}`, 't', 60_000);
-      return ((performance.now() - started) * 1000) / ops;
+      // The best of three runs, so a GC pause or a busy neighbour does not decide the result.
+      for (let run = 0; run < 3; run++) {
+        const ops = 30_000;
+        const started = performance.now();
+        for (let i = 0; i < ops; i++) store.claim(`churn-${run}-${i}`, 't', 60_000);
+        best = Math.min(best, ((performance.now() - started) * 1000) / ops);
+      }
+      return best;
     }
-    microsecondsPerOp(10_000); // warm up the JIT
-    const small = microsecondsPerOp(10_000);
+    microsecondsPerOp(2_000); // warm up the JIT
+    const small = microsecondsPerOp(2_000);
     const large = microsecondsPerOp(200_000);
-    expect(large).toBeLessThan(Math.max(small * 5, 2));
+    // 100 times the keys: an O(size) eviction costs ~100 times more (a Map-order LRU measured
+    // 50 µs per operation at 100,000 keys); O(1) stays within cache and GC effects (~4x).
+    expect(large).toBeLessThan(Math.max(small * 15, 5));
+  });
+
+  it('behaves like a plain list model under random operations (LRU order, expiry, tokens)', () => {
+    type Op =
+      | { op: 'claim'; key: number; token: number; ms: number }
+      | { op: 'complete'; key: number; token: number; ms: number }
+      | { op: 'release'; key: number; token: number }
+      | { op: 'advance'; ms: number };
+    const key = fc.integer({ min: 0, max: 7 });
+    const token = fc.integer({ min: 0, max: 3 });
+    const ms = fc.integer({ min: 1, max: 50 });
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      fc.record({ op: fc.constant('claim' as const), key, token, ms }),
+      fc.record({ op: fc.constant('complete' as const), key, token, ms }),
+      fc.record({ op: fc.constant('release' as const), key, token }),
+      fc.record({ op: fc.constant('advance' as const), ms }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(op, { maxLength: 200 }), (maxEntries, ops) => {
+        let now = 0;
+        const store = createMemoryStore({ maxEntries, now: () => now });
+        // The model: entries oldest first, searched linearly; the same rules, written plainly.
+        // Expiry is in whole seconds for completed keys, which this model sidesteps by using
+        // retention times that are multiples of 1000.
+        let model: { key: string; token: string | undefined; expiresAt: number }[] = [];
+        const live = (k: string) => {
+          const at = model.findIndex((entry) => entry.key === k);
+          if (at === -1) return undefined;
+          if (model[at]!.expiresAt > now) return model[at]!;
+          model.splice(at, 1);
+          return undefined;
+        };
+        const touch = (entry: (typeof model)[number]) => {
+          model = [...model.filter((other) => other !== entry), entry];
+        };
+        const insert = (k: string, t: string | undefined, expiresAt: number) => {
+          for (let i = 0; i < 2 && model.length > 0 && model[0]!.expiresAt <= now; i++) model.shift();
+          if (model.length >= maxEntries) model.shift();
+          model.push({ key: k, token: t, expiresAt });
+        };
+        for (const step of ops) {
+          if (step.op === 'advance') {
+            now += step.ms * 100;
+            continue;
+          }
+          const k = `k${step.key}`;
+          const t = `t${step.token}`;
+          const entry = live(k);
+          if (step.op === 'claim') {
+            let expected: string;
+            if (entry) {
+              touch(entry);
+              expected = entry.token === undefined ? 'completed' : 'in_progress';
+            } else {
+              insert(k, t, now + step.ms * 100);
+              expected = 'claimed';
+            }
+            expect(store.claim(k, t, step.ms * 100)).toBe(expected);
+          } else if (step.op === 'complete') {
+            let expected = true;
+            if (!entry) insert(k, undefined, now + step.ms * 1000);
+            else if (entry.token !== undefined && entry.token !== t) expected = false;
+            else if (entry.token === t) {
+              entry.token = undefined;
+              entry.expiresAt = now + step.ms * 1000;
+              touch(entry);
+            }
+            expect(store.complete(k, t, step.ms * 1000)).toBe(expected);
+          } else {
+            const expected = entry !== undefined && entry.token === t;
+            if (expected) model = model.filter((other) => other !== entry);
+            expect(store.release(k, t)).toBe(expected);
+          }
+          expect(store.size).toBe(model.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses a maxEntries that cannot work', () => {
