@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 import { distName, entries } from './scripts/entries.mjs';
 
-export default defineConfig({
+export default defineConfig([{
   entry: Object.fromEntries(Object.entries(entries).map(([subpath, file]) => [distName(subpath), file])),
   format: ['esm', 'cjs'],
   dts: true,
@@ -10,8 +10,18 @@ export default defineConfig({
   splitting: true,
   treeshake: true,
   sourcemap: true,
-  clean: true,
+  // The CLI is built by its own config below, at the same time: cleaning must spare it.
+  clean: ['!cli/**'],
   target: 'es2022',
   platform: 'neutral',
   external: ['zod', 'express', 'fastify', 'next', 'ioredis', 'redis', 'fastify-plugin'],
-});
+}, {
+  // The `hookverify` executable: Node-only, ESM, not an export; tsup keeps the shebang and
+  // marks the file executable.
+  entry: { 'cli/index': 'src/cli/index.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external: ['zod'],
+}]);
