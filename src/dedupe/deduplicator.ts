@@ -100,7 +100,7 @@ function randomToken(): string {
  * import { createDeduplicator, dedupeHttpStatus } from 'hookverify/dedupe';
  * import { createRedisStore } from 'hookverify/redis';
  * import { createPeridioVerifier, peridio } from 'hookverify/peridio';
- * import Redis from 'ioredis';
+ * import { Redis } from 'ioredis';
  *
  * const verifier = createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
  * const dedupe = createDeduplicator({

@@ -36,7 +36,7 @@ function isSyntaxError(error: unknown): boolean {
  *
  * @example
  * ```ts
- * import Redis from 'ioredis';
+ * import { Redis } from 'ioredis';
  * import { createDeduplicator } from 'hookverify/dedupe';
  * import { createRedisStore } from 'hookverify/redis';
  * import { peridio } from 'hookverify/peridio';
