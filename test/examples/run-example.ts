@@ -22,11 +22,11 @@ export interface RunningExample {
   stop(): Promise<void>;
 }
 
-/** Spawns `command args`, waits for its "listening on <url>" line, and returns the url. */
+/** Spawns `command args` and waits for its `ready` line (default: "listening on <url>", whose url is the base url). */
 export function startExample(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; ready?: RegExp },
+  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; ready?: RegExp; baseUrl?: string },
 ): Promise<RunningExample> {
   const child: ChildProcess = spawn(command, args, {
     cwd: options.cwd,
@@ -59,7 +59,7 @@ export function startExample(
         clearTimeout(timer);
         child.stdout!.off('data', onData);
         child.stdout!.on('data', (more: Buffer) => (output += more.toString('utf8')));
-        resolve({ baseUrl: match[1]!, output: () => output, stop });
+        resolve({ baseUrl: options.baseUrl ?? match[1]!, output: () => output, stop });
       }
     };
     child.stdout!.on('data', onData);
