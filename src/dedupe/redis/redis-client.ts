@@ -31,6 +31,14 @@ export function commandSender(client: RedisClientLike): SendCommand {
     return (args) => ioredis.call(args[0]!, ...args.slice(1));
   }
   if (typeof candidate?.sendCommand === 'function') {
+    // node-redis's cluster client takes (firstKey, isReadonly, args): sending it a plain
+    // argument list would fail on every delivery, so refuse it now.
+    if ('masters' in candidate) {
+      throw new ConfigurationError(
+        'invalid_option',
+        "node-redis's cluster client is not supported; use an ioredis Cluster, or a node-redis client of one node",
+      );
+    }
     const nodeRedis = candidate as NodeRedisClientLike;
     return (args) => nodeRedis.sendCommand(args);
   }

@@ -68,8 +68,9 @@ export function createRedisStore(options: RedisStoreOptions): DedupeStore {
 
   function classify(held: unknown): ClaimResult {
     // A key that vanished between the two steps of the old-server path is treated as taken:
-    // the sender retries and the retry claims it.
-    return held === COMPLETED ? 'completed' : 'in_progress';
+    // the sender retries and the retry claims it. Clients set up to return bytes give a buffer.
+    const text = held instanceof Uint8Array ? new TextDecoder().decode(held) : held;
+    return text === COMPLETED ? 'completed' : 'in_progress';
   }
 
   async function claimInTwoSteps(key: string, token: string, leaseMs: number): Promise<ClaimResult> {

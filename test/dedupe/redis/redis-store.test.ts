@@ -156,6 +156,31 @@ describe.skipIf(skip)('createRedisStore against a real redis-server', () => {
     });
   });
 
+  it("refuses node-redis's cluster client, whose sendCommand takes other arguments", async () => {
+    const { createCluster } = await import('redis');
+    const cluster = createCluster({ rootNodes: [{ url: server.url }] });
+    expect(() => createRedisStore({ client: cluster as never })).toThrow(/cluster client is not supported/);
+  });
+
+  it('reads a completed key returned as bytes by a client set up for buffers', async () => {
+    const connected = await connectRedis('node-redis', server.port);
+    try {
+      const bytes: NodeRedisClientLike = {
+        sendCommand: async (args) => {
+          const reply = await connected.command(args);
+          return typeof reply === 'string' ? new TextEncoder().encode(reply) : reply;
+        },
+      };
+      const store = createRedisStore({ client: bytes });
+      const key = freshKey();
+      await store.claim(key, 't', 5000);
+      await store.complete(key, 't', 60_000);
+      expect(await store.claim(key, 'u', 5000)).toBe('completed');
+    } finally {
+      await connected.close();
+    }
+  });
+
   it('refuses something that is not a Redis client', () => {
     expect(() => createRedisStore({ client: {} as never })).toThrow(ConfigurationError);
     expect(() => createRedisStore({ client: { get: () => null } as never })).toThrow(/ioredis client .* node-redis client/);
