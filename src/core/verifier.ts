@@ -109,7 +109,7 @@ function buildFailures(sender: Sender, toleranceMs: number) {
     malformed_header: fail('malformed_header', `the ${sig} header is not in ${sender.name}'s format`),
     timestamp_too_old: fail(
       'timestamp_too_old',
-      `${tsName} is more than ${seconds}s in the past: a replay, or this server's clock is behind (use NTP)`,
+      `${tsName} is more than ${seconds}s in the past: a replay, or this server's clock is ahead of the sender's (use NTP)`,
     ),
     timestamp_in_future: fail(
       'timestamp_in_future',
