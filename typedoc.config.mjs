@@ -10,4 +10,6 @@ export default {
   excludeInternal: true,
   readme: 'README.md',
   name: 'hookverify',
+  // Source links need a hosted git remote; a clean clone in CI has none worth linking to.
+  disableSources: true,
 };
