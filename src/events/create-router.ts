@@ -1,20 +1,60 @@
 import { ConfigurationError } from '../core/errors.js';
 import type { Catalog, EventOf, EventSchemas, ParsedEvent, UnknownEvent } from './define-catalog.js';
 
-/** A handler of one event: receives exactly that event's type, and whatever context the caller routes with. */
+/**
+ * A handler of one event: receives exactly that event's type, and whatever context the caller routes with.
+ *
+ * @example
+ * ```ts
+ * const onConnected: EventHandler<CatalogEvent<typeof peridioEvents, 'device.connected'>, DeliveryContext> = (event, { delivery }) =>
+ *   console.log(event.payload.data.data.device.identifier, delivery.id);
+ * ```
+ */
 export type EventHandler<Event, Context = void> = (event: Event, context: Context) => unknown;
 
-/** Handlers keyed by canonical event name; any may be left out. A key that is not an event name is a compile error. */
+/**
+ * Handlers keyed by canonical event name; any may be left out. A key that is not an event name is a compile error.
+ *
+ * @example
+ * ```ts
+ * const handlers: EventHandlers<typeof peridioEvents.events> = {
+ *   'device.connected': (event) => console.log(event.payload.data.data.device.prn),
+ * };
+ * const router = createRouter(peridioEvents, handlers);
+ * ```
+ */
 export type EventHandlers<Events extends EventSchemas, Context = void> = {
   readonly [Name in keyof Events & string]?: EventHandler<EventOf<Events, Name>, Context>;
 };
 
-/** Handlers keyed by canonical event name, one for every event: a missing or misspelled key is a compile error. */
+/**
+ * Handlers keyed by canonical event name, one for every event: a missing or misspelled key is a compile error.
+ *
+ * @example
+ * ```ts
+ * const handlers: ExhaustiveEventHandlers<typeof edgesenseEvents.events> = {
+ *   'device.data': (event) => store(event.payload.payload),
+ *   'device.alert': (event) => page(event.payload.deviceId),
+ *   'device.status': () => undefined,
+ *   'config.update': () => undefined,
+ * };
+ * ```
+ */
 export type ExhaustiveEventHandlers<Events extends EventSchemas, Context = void> = {
   readonly [Name in keyof Events & string]-?: EventHandler<EventOf<Events, Name>, Context>;
 };
 
-/** Options of {@link createRouter} and {@link createExhaustiveRouter}. */
+/**
+ * Options of {@link createRouter} and {@link createExhaustiveRouter}.
+ *
+ * @example
+ * ```ts
+ * createRouter(peridioEvents, {}, {
+ *   onUnknown: (event) => console.info('unknown', event.name),
+ *   onUnhandled: (event) => console.debug('no handler for', event.name),
+ * });
+ * ```
+ */
 export interface RouterOptions<Events extends EventSchemas, Context = void> {
   /** The catch-all for event types the catalog does not know (a vendor's new event). Without it they are ignored. */
   readonly onUnknown?: EventHandler<UnknownEvent, Context>;
@@ -22,7 +62,15 @@ export interface RouterOptions<Events extends EventSchemas, Context = void> {
   readonly onUnhandled?: EventHandler<EventOf<Events>, Context>;
 }
 
-/** Sends each parsed event to its handler. */
+/**
+ * Sends each parsed event to its handler.
+ *
+ * @example
+ * ```ts
+ * const router = createRouter(edgesenseEvents, { 'device.data': (event) => store(event.payload) });
+ * const ran = await router.route(edgesenseEvents.parseOrThrow(delivery.payload)); // false for other events
+ * ```
+ */
 export interface EventRouter<Events extends EventSchemas, Context = void> {
   readonly catalog: Catalog<Events>;
   /**

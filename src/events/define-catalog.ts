@@ -3,17 +3,39 @@ import { ConfigurationError, EventValidationError, type EventErrorCode } from '.
 import type { Sender } from '../core/sender.js';
 import { describeIssues, summarizeIssues, type EventIssue } from './describe-issues.js';
 
-/** A catalog's events: canonical event name -> zod schema of the whole payload. */
+/**
+ * A catalog's events: canonical event name -> zod schema of the whole payload.
+ *
+ * @example
+ * ```ts
+ * const events = { 'user.created': z.looseObject({ type: z.literal('user.created') }) } satisfies EventSchemas;
+ * ```
+ */
 export type EventSchemas = { readonly [name: string]: z.ZodType };
 
 /**
  * Where a payload says which event it is: a dot path to a string member (`"type"`), several
  * paths whose values are joined with `"."` (Peridio: `["type", "data.type"]` gives
  * `device.release_changed`), or a function for anything else.
+ *
+ * @example
+ * ```ts
+ * defineCatalog({ name: 'acme', eventType: 'type', events });                 // payload.type
+ * defineCatalog({ name: 'peridio-like', eventType: ['type', 'data.type'], events }); // "device.connected"
+ * defineCatalog({ name: 'odd', eventType: (payload) => (payload as { kind?: string }).kind?.toLowerCase(), events });
+ * ```
  */
 export type EventTypeLocator = string | readonly string[] | ((payload: unknown) => string | undefined);
 
-/** What {@link defineCatalog} takes. */
+/**
+ * What {@link defineCatalog} takes.
+ *
+ * @example
+ * ```ts
+ * const definition: CatalogDefinition<typeof events> = { name: 'acme', eventType: 'type', events };
+ * const acmeEvents = defineCatalog(definition);
+ * ```
+ */
 export interface CatalogDefinition<Events extends EventSchemas> {
   /** Short name used in messages, e.g. `"peridio"`. */
   readonly name: string;
@@ -27,7 +49,15 @@ export interface CatalogDefinition<Events extends EventSchemas> {
   readonly aliases?: { readonly [spelling: string]: keyof Events & string };
 }
 
-/** An event of the catalog: its canonical name and its payload, typed by the event's schema. */
+/**
+ * An event of the catalog: its canonical name and its payload, typed by the event's schema.
+ *
+ * @example
+ * ```ts
+ * const event = peridioEvents.parseOrThrow(payload);
+ * if (!event.unknown && event.name === 'device.connected') console.log(event.payload.data.data.device.identifier);
+ * ```
+ */
 export interface KnownEvent<Name extends string = string, Payload = unknown> {
   /** The canonical event name, whatever spelling the sender used. */
   readonly name: Name;
@@ -36,7 +66,15 @@ export interface KnownEvent<Name extends string = string, Payload = unknown> {
   readonly unknown: false;
 }
 
-/** A verified payload whose event type the catalog does not know (yet): not an error unless parsing is strict. */
+/**
+ * A verified payload whose event type the catalog does not know (yet): not an error unless parsing is strict.
+ *
+ * @example
+ * ```ts
+ * const event = peridioEvents.parseOrThrow(payload);
+ * if (event.unknown) console.info(`Peridio sent a type this version does not know: ${event.name}`);
+ * ```
+ */
 export interface UnknownEvent {
   /** The event type as the sender spelled it. */
   readonly name: string;
@@ -45,15 +83,40 @@ export interface UnknownEvent {
   readonly unknown: true;
 }
 
-/** The event named `Name` of a catalog with these schemas. */
+/**
+ * The event named `Name` of a catalog with these schemas.
+ *
+ * @example
+ * ```ts
+ * type Connected = EventOf<typeof peridioEvents.events, 'device.connected'>;
+ * // { name: 'device.connected'; payload: PeridioDeviceConnectedEvent; unknown: false }
+ * ```
+ */
 export type EventOf<Events extends EventSchemas, Name extends keyof Events & string = keyof Events & string> = {
   readonly [N in Name]: KnownEvent<N, z.output<Events[N]>>;
 }[Name];
 
-/** Any event a parse can produce: a known event of the catalog or an {@link UnknownEvent}. */
+/**
+ * Any event a parse can produce: a known event of the catalog or an {@link UnknownEvent}.
+ *
+ * @example
+ * ```ts
+ * function log(event: ParsedEvent<typeof peridioEvents.events>) {
+ *   console.log(event.unknown ? `unknown ${event.name}` : event.name);
+ * }
+ * ```
+ */
 export type ParsedEvent<Events extends EventSchemas> = EventOf<Events> | UnknownEvent;
 
-/** Why a payload was not accepted, as a value. */
+/**
+ * Why a payload was not accepted, as a value.
+ *
+ * @example
+ * ```ts
+ * const result = peridioEvents.parse(payload);
+ * if (!result.ok) for (const issue of result.issues) console.warn(result.code, issue.path, issue.message);
+ * ```
+ */
 export interface EventParseFailure {
   readonly ok: false;
   /** `invalid_event`: the payload does not match its event's schema (or names no event); `unknown_event`: strict parsing met an unknown type. */
@@ -66,16 +129,41 @@ export interface EventParseFailure {
   readonly issues: readonly EventIssue[];
 }
 
-/** The result of {@link Catalog.parse}: never throws. */
+/**
+ * The result of {@link Catalog.parse}: never throws.
+ *
+ * @example
+ * ```ts
+ * const result: ParseResult<CatalogEvent<typeof peridioEvents>> = peridioEvents.parse(payload, { strict: true });
+ * ```
+ */
 export type ParseResult<Event> = { readonly ok: true; readonly event: Event } | EventParseFailure;
 
-/** Options of {@link Catalog.parse}. */
+/**
+ * Options of {@link Catalog.parse}.
+ *
+ * @example
+ * ```ts
+ * peridioEvents.parse(payload, { strict: true }); // unknown types -> { ok: false, code: 'unknown_event' }
+ * ```
+ */
 export interface ParseOptions {
   /** Reject event types the catalog does not know with `unknown_event` instead of returning an {@link UnknownEvent}. */
   readonly strict?: boolean;
 }
 
-/** A set of typed events of one sender, made by {@link defineCatalog}. */
+/**
+ * A set of typed events of one sender, made by {@link defineCatalog}.
+ *
+ * @example
+ * ```ts
+ * import { peridioEvents } from 'hookverify/peridio/events';
+ *
+ * peridioEvents.eventNames; // ['device.connected', ...]
+ * peridioEvents.canonicalName('device.release_changed'); // 'device.release-changed'
+ * const result = peridioEvents.parse(delivery.payload);
+ * ```
+ */
 export interface Catalog<Events extends EventSchemas = EventSchemas> {
   readonly name: string;
   readonly sender: Sender | undefined;
@@ -110,13 +198,36 @@ export interface Catalog<Events extends EventSchemas = EventSchemas> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCatalog = Catalog<any>;
 
-/** The schemas of a catalog, e.g. `EventsOf<typeof peridioEvents>`. */
+/**
+ * The schemas of a catalog, e.g. `EventsOf<typeof peridioEvents>`.
+ *
+ * @example
+ * ```ts
+ * type Schemas = EventsOf<typeof peridioEvents>; // typeof peridioEventSchemas
+ * ```
+ */
 export type EventsOf<C> = C extends Catalog<infer Events> ? Events : never;
 
-/** The canonical event names of a catalog, e.g. `EventNameOf<typeof peridioEvents>`. */
+/**
+ * The canonical event names of a catalog, e.g. `EventNameOf<typeof peridioEvents>`.
+ *
+ * @example
+ * ```ts
+ * type Name = EventNameOf<typeof edgesenseEvents>; // 'device.data' | 'device.alert' | 'device.status' | 'config.update'
+ * ```
+ */
 export type EventNameOf<C> = keyof EventsOf<C> & string;
 
-/** The parsed event of a catalog named `Name`, e.g. `CatalogEvent<typeof peridioEvents, 'device.connected'>`. */
+/**
+ * The parsed event of a catalog named `Name`, e.g. `CatalogEvent<typeof peridioEvents, 'device.connected'>`.
+ *
+ * @example
+ * ```ts
+ * async function onConnected(event: CatalogEvent<typeof peridioEvents, 'device.connected'>) {
+ *   await markOnline(event.payload.data.data.device.prn);
+ * }
+ * ```
+ */
 export type CatalogEvent<C, Name extends EventNameOf<C> = EventNameOf<C>> = EventOf<EventsOf<C>, Name>;
 
 // Event names end up in messages and logs; a sender could name an event with anything.

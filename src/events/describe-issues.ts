@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 
-/** One reason a payload does not match its event's schema. */
+/**
+ * One reason a payload does not match its event's schema.
+ *
+ * @example
+ * ```ts
+ * const result = edgesenseEvents.parse(payload);
+ * if (!result.ok) console.warn(result.issues.map((issue: EventIssue) => `${issue.path}: ${issue.message}`).join('; '));
+ * ```
+ */
 export interface EventIssue {
   /** Where in the payload, as a dot path (`data.data.device.prn`; array items as `tags[0]`); `""` for the root. */
   readonly path: string;

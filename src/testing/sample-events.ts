@@ -7,6 +7,13 @@ import type { PeridioEventMap, PeridioEventName } from '../senders/peridio/event
 /**
  * Overrides for a sample: objects merge member by member at every depth; arrays, `null` and
  * other values replace; `undefined` removes the member (to build an invalid payload).
+ *
+ * @example
+ * ```ts
+ * samplePeridioEvent('device.updated', {
+ *   data: { data: { device: { tags: ['eu'] }, updated_fields: undefined } }, // tags replaced, updated_fields removed
+ * });
+ * ```
  */
 export type SampleOverrides<T> = T extends readonly unknown[]
   ? T

@@ -11,6 +11,13 @@ import {
 /**
  * Reasons Peridio gives for `device.authentication-failed`: the guide's three and the OpenAPI
  * description's four. An open set: any other string is accepted too.
+ *
+ * @example
+ * ```ts
+ * import { PERIDIO_AUTHENTICATION_FAILURE_REASONS } from 'hookverify/peridio/events';
+ *
+ * const expected = (PERIDIO_AUTHENTICATION_FAILURE_REASONS as readonly string[]).includes(event.payload.data.data.reason);
+ * ```
  */
 export const PERIDIO_AUTHENTICATION_FAILURE_REASONS = [
   'invalid_certificate',

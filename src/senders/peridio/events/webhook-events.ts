@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { peridioEnvelope } from './common-schemas.js';
 import { prnSchema } from './prn-schema.js';
 
-/** The failures Peridio describes for `webhook.request-failed`; an open set like every vendor enum. */
+/**
+ * The failures Peridio describes for `webhook.request-failed`; an open set like every vendor enum.
+ *
+ * @example
+ * ```ts
+ * import { PERIDIO_REQUEST_FAILURE_TYPES } from 'hookverify/peridio/events';
+ *
+ * console.log(PERIDIO_REQUEST_FAILURE_TYPES); // ['host_resolution_failed', 'response_timeout', 'response_status']
+ * ```
+ */
 export const PERIDIO_REQUEST_FAILURE_TYPES = ['host_resolution_failed', 'response_timeout', 'response_status'] as const;
 
 type OpenFailureType = (typeof PERIDIO_REQUEST_FAILURE_TYPES)[number] | (string & {});
