@@ -18,7 +18,7 @@ export function parseHeaderLines(text: string, source: string, into: CapturedHea
   let seenHeader = false;
   for (let index = 0; index < lines.length; index++) {
     // curl -v marks request lines with "> ".
-    const line = lines[index]!.replace(/^> /, '');
+    const line = lines[index]!.replace(/^>(?: |$)/, '');
     if (line.trim().length === 0) {
       if (seenHeader) break;
       continue;
