@@ -8,20 +8,38 @@ for (let i = 0; i < 6; i++) {
   HEX_VALUE[97 + i] = 10 + i;
 }
 
+// Byte value of every pair of ASCII characters, (first << 7) | second, or -1: one lookup per
+// byte, since signature headers are decoded on every delivery.
+const HEX_PAIR = new Int16Array(128 * 128).fill(-1);
+for (let hi = 0; hi < 128; hi++) {
+  if (HEX_VALUE[hi]! < 0) continue;
+  for (let lo = 0; lo < 128; lo++) {
+    if (HEX_VALUE[lo]! >= 0) HEX_PAIR[(hi << 7) | lo] = (HEX_VALUE[hi]! << 4) | HEX_VALUE[lo]!;
+  }
+}
+
 /** Decodes hex of either case; undefined for odd length or any non-hex character. */
 export function decodeHex(text: string): Uint8Array | undefined {
+  if (text.length % 2 !== 0) return undefined;
+  const out = new Uint8Array(text.length / 2);
+  return decodeHexInto(text, out) ? out : undefined;
+}
+
+/**
+ * Decodes hex of either case into `target`, which it must fill exactly; false for any other
+ * length or any non-hex character (`target` is then partly written).
+ */
+export function decodeHexInto(text: string, target: Uint8Array): boolean {
   const length = text.length;
-  if (length % 2 !== 0) return undefined;
-  const out = new Uint8Array(length / 2);
+  if (length !== target.length * 2) return false;
   for (let i = 0, j = 0; i < length; i += 2, j++) {
     const hi = text.charCodeAt(i);
     const lo = text.charCodeAt(i + 1);
-    const h = hi < 128 ? HEX_VALUE[hi]! : -1;
-    const l = lo < 128 ? HEX_VALUE[lo]! : -1;
-    if ((h | l) < 0) return undefined;
-    out[j] = (h << 4) | l;
+    const value = (hi | lo) < 128 ? HEX_PAIR[(hi << 7) | lo]! : -1;
+    if (value < 0) return false;
+    target[j] = value;
   }
-  return out;
+  return true;
 }
 
 const HEX_LOWER = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

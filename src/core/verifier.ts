@@ -2,7 +2,7 @@ import type { CryptoBackend } from '../crypto/backend.js';
 import { defaultCryptoBackend } from '../crypto/default.js';
 import { bodyText, DEFAULT_MAX_BODY_BYTES, exceedsLimit, toBodyData, type BodyData, type RawBody } from './body.js';
 import { durationToMs, type Duration } from './duration.js';
-import { decodeBase64, decodeHex, encodeHex } from './encoding.js';
+import { decodeBase64, decodeHexInto, encodeHex } from './encoding.js';
 import { ConfigurationError, WebhookVerificationError, type VerificationErrorCode } from './errors.js';
 import { HEADER_MALFORMED, HEADER_MISSING, readHeader, type HeadersInput } from './headers.js';
 import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.js';
@@ -94,6 +94,9 @@ const DEFAULT_TOLERANCE: Duration = '5m';
 // Real senders put one or two signatures in a header; a long list only costs comparisons.
 const MAX_SIGNATURES = 16;
 const DIGEST_BYTES = 32;
+// What findKey reports when no key matched; key positions are >= 0.
+const NO_MATCH = -1;
+const NO_ACTIVE_KEY = -2;
 
 function fail(code: VerificationErrorCode, message: string): VerificationFailure {
   return Object.freeze({ ok: false as const, code, message });
@@ -155,6 +158,13 @@ function isPromise<T>(value: unknown): value is Promise<T> {
   return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 function readPath(value: unknown, path: readonly string[]): unknown {
   let current = value;
   for (const key of path) {
@@ -210,7 +220,6 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   const failures = buildFailures(sender, toleranceMs);
 
   const signature = sender.signature;
-  const decodeSignature = signature.encoding === 'hex' ? decodeHex : decodeBase64;
   const prefix = signature.prefix ?? '';
   const separator = signature.separator;
   const skipOtherVersions = signature.skipOtherVersions === true;
@@ -258,12 +267,33 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     return keys;
   }
 
+  // Signatures are decoded into buffers this verifier owns and reuses, not into arrays allocated
+  // per request: node's timingSafeEqual is several times slower on a small typed array made per
+  // call (V8 must first move it off its heap). Safe to share because the synchronous path never
+  // yields between decoding and comparing, and the asynchronous path copies them first.
+  const candidateBytes = new Uint8Array(MAX_SIGNATURES * DIGEST_BYTES);
+  const candidateSlots: Uint8Array[] = [];
+  for (let i = 0; i < MAX_SIGNATURES; i++) {
+    candidateSlots.push(candidateBytes.subarray(i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES));
+  }
+  const decodeInto =
+    signature.encoding === 'hex'
+      ? decodeHexInto
+      : (text: string, target: Uint8Array): boolean => {
+          const bytes = decodeBase64(text);
+          if (!bytes || bytes.byteLength !== target.byteLength) return false;
+          target.set(bytes);
+          return true;
+        };
+
   function parseCandidates(headerValue: string): Uint8Array[] | VerificationFailure {
-    const entries = separator === undefined ? [headerValue] : headerValue.split(separator);
+    // One signature (the usual case) needs no split.
+    const entries =
+      separator === undefined || !headerValue.includes(separator) ? [headerValue] : headerValue.split(separator);
     if (entries.length > MAX_SIGNATURES) return failures.too_many_signatures;
     const candidates: Uint8Array[] = [];
-    for (let entry of entries) {
-      entry = entry.trim();
+    for (let i = 0; i < entries.length; i++) {
+      let entry = entries[i]!.trim();
       if (entry.length === 0) continue;
       if (prefix.length > 0) {
         if (!entry.startsWith(prefix)) {
@@ -272,10 +302,10 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
         }
         entry = entry.slice(prefix.length);
       }
-      const bytes = decodeSignature(entry);
+      const slot = candidateSlots[candidates.length]!;
       // A digest of the wrong length is refused here, never compared in part.
-      if (!bytes || bytes.byteLength !== DIGEST_BYTES) return failures.malformed_header;
-      candidates.push(bytes);
+      if (!decodeInto(entry, slot)) return failures.malformed_header;
+      candidates.push(slot);
     }
     return candidates.length === 0 ? failures.no_usable_signature : candidates;
   }
@@ -288,12 +318,80 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   }
 
   function matchDigest(digest: Uint8Array, candidates: readonly Uint8Array[]): boolean {
+    // Every candidate is compared, so the time taken does not say which one matched.
     let found = false;
-    for (const candidate of candidates) if (backend.timingSafeEqual(digest, candidate)) found = true;
+    for (let i = 0; i < candidates.length; i++) if (backend.timingSafeEqual(digest, candidates[i]!)) found = true;
     return found;
   }
 
-  /** Steps up to and including the HMAC comparison. */
+  /**
+   * Position of the first active key whose HMAC matches a candidate, NO_MATCH, or NO_ACTIVE_KEY.
+   * Synchronous on node:crypto; the first asynchronous digest hands over to `findKeyAsync`.
+   */
+  function findKey(
+    active: readonly ActiveKey[],
+    parts: readonly (string | Uint8Array)[],
+    candidates: readonly Uint8Array[],
+    now: number,
+  ): number | Promise<number> {
+    let anyActive = false;
+    for (let i = 0; i < active.length; i++) {
+      const key = active[i]!;
+      if (key.notAfterMs < now) continue;
+      anyActive = true;
+      const digest = backend.hmacSha256(key.handle, parts);
+      if (isPromise<Uint8Array>(digest)) return findKeyAsync(active, i, digest, parts, ownCopies(candidates), now);
+      if (matchDigest(digest, candidates)) return i;
+    }
+    return anyActive ? NO_MATCH : NO_ACTIVE_KEY;
+  }
+
+  // Web Crypto: keys are tried in order, so the first active match wins, as on Node, and no
+  // HMAC is computed after a match.
+  async function findKeyAsync(
+    active: readonly ActiveKey[],
+    first: number,
+    digest: Promise<Uint8Array>,
+    parts: readonly (string | Uint8Array)[],
+    candidates: readonly Uint8Array[],
+    now: number,
+  ): Promise<number> {
+    if (matchDigest(await digest, candidates)) return first;
+    for (let i = first + 1; i < active.length; i++) {
+      const key = active[i]!;
+      if (key.notAfterMs < now) continue;
+      if (matchDigest(await backend.hmacSha256(key.handle, parts), candidates)) return i;
+    }
+    return NO_MATCH;
+  }
+
+  async function findKeyAfterImport(
+    pending: Promise<ActiveKey[]>,
+    parts: readonly (string | Uint8Array)[],
+    candidates: readonly Uint8Array[],
+    now: number,
+  ): Promise<number> {
+    return findKey(await pending, parts, candidates, now);
+  }
+
+  /** Copies of the shared candidate buffers, for a comparison that waits for the backend. */
+  function ownCopies(candidates: readonly Uint8Array[]): Uint8Array[] {
+    return candidates.map((candidate) => candidate.slice());
+  }
+
+  function toChecked(
+    found: number,
+    body: BodyData,
+    headers: HeadersInput,
+    values: readonly string[],
+    timestampMs: number | undefined,
+  ): Checked | VerificationFailure {
+    if (found === NO_MATCH) return failures.invalid_signature;
+    if (found === NO_ACTIVE_KEY) return failures.no_active_secret;
+    return { body, headers, values, timestampMs, matched: keys![found]!.matched };
+  }
+
+  /** Steps up to and including the HMAC comparison. A promise only when the backend is asynchronous. */
   function checkSignature(input: DeliveryInput): Checked | VerificationFailure | Promise<Checked | VerificationFailure> {
     if (input === null || typeof input !== 'object') return failures.body_not_raw;
     const body = toBodyData(input.body);
@@ -321,39 +419,37 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       const outside = checkTimestamp(timestampMs, now);
       if (outside) return outside;
     }
+    // Neighbouring text is joined into one part: each part costs the backend a call, and
+    // "<id>.<timestamp>." is one string, not four.
     const parts: (string | Uint8Array)[] = [];
+    let text = '';
     for (let i = 0; i < signedSlots.length; i++) {
       const at = signedSlots[i]!;
-      parts.push(at === -1 ? body : at === -2 ? literals[i]! : values[at]!);
-    }
-
-    const compare = (active: readonly ActiveKey[]): Checked | VerificationFailure | Promise<Checked | VerificationFailure> => {
-      let anyActive = false;
-      let pending: Promise<Checked | VerificationFailure> | undefined;
-      for (const key of active) {
-        if (key.notAfterMs < now) continue;
-        anyActive = true;
-        const digest = backend.hmacSha256(key.handle, parts);
-        if (isPromise<Uint8Array>(digest)) {
-          // Web Crypto: chain the keys in order so the first active match wins, as on Node.
-          const previous: Promise<Checked | VerificationFailure> = pending ?? Promise.resolve(failures.invalid_signature);
-          pending = previous.then((result) =>
-            'ok' in result
-              ? digest.then((bytes) => (matchDigest(bytes, candidates) ? { body, headers, values, timestampMs, matched: key.matched } : result))
-              : result,
-          );
-          continue;
-        }
-        if (matchDigest(digest, candidates)) return { body, headers, values, timestampMs, matched: key.matched };
+      if (at === -1) {
+        if (text.length > 0) parts.push(text);
+        text = '';
+        parts.push(body);
+      } else {
+        const piece = at === -2 ? literals[i]! : values[at]!;
+        // Joined, a lone high surrogate and a lone low one would become one character and be
+        // hashed as other bytes than the parts are; keep such neighbours apart.
+        if (isHighSurrogate(text.charCodeAt(text.length - 1)) && isLowSurrogate(piece.charCodeAt(0))) {
+          parts.push(text);
+          text = piece;
+        } else text += piece;
       }
-      if (!anyActive) return failures.no_active_secret;
-      return pending ?? failures.invalid_signature;
-    };
+    }
+    if (text.length > 0) parts.push(text);
     const active = keys ?? keysPending ?? importKeys();
-    return isPromise<ActiveKey[]>(active) ? active.then(compare) : compare(active);
+    const found = isPromise<ActiveKey[]>(active)
+      ? findKeyAfterImport(active, parts, ownCopies(candidates), now)
+      : findKey(active, parts, candidates, now);
+    if (typeof found === 'number') return toChecked(found, body, headers, values, timestampMs);
+    return found.then((index) => toChecked(index, body, headers, values, timestampMs));
   }
 
-  function finish(checked: Checked): VerifyOutcome<Payload> | Promise<VerifyOutcome<Payload>> {
+  /** Parses the verified body and reads the id: the delivery, or why there is none. */
+  function finish(checked: Checked): VerifiedDelivery<Payload> | VerificationFailure | Promise<VerifiedDelivery<Payload>> {
     const text = bodyText(checked.body);
     if (text === undefined) return failures.invalid_body;
     let payload: unknown;
@@ -371,60 +467,101 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       const outside = checkTimestamp(timestampMs, nowMs());
       if (outside) return outside;
     }
-    const build = (id: string | undefined): VerifyOutcome<Payload> => ({
-      ok: true,
-      delivery: {
-        sender: sender.name,
-        payload: payload as Payload,
-        id,
-        timestamp: timestampMs === undefined ? undefined : new Date(timestampMs),
-        matchedSecret: checked.matched,
-      },
-    });
-    if (idSlot >= 0) return build(checked.values[idSlot]);
-    if (idPath) {
+    let id: string | undefined;
+    if (idSlot >= 0) id = checked.values[idSlot];
+    else if (idPath) {
       const value = readPath(payload, idPath);
-      return build(typeof value === 'string' && value.length > 0 ? value : undefined);
-    }
-    if (idFunction) return build(idFunction({ payload, headers: checked.headers }));
-    if (idDigest) {
+      id = typeof value === 'string' && value.length > 0 ? value : undefined;
+    } else if (idFunction) id = idFunction({ payload, headers: checked.headers });
+    else if (idDigest) {
       const digest = backend.sha256(checked.body);
-      return isPromise<Uint8Array>(digest) ? digest.then((bytes) => build(encodeHex(bytes))) : build(encodeHex(digest));
+      if (isPromise<Uint8Array>(digest)) {
+        return digest.then((bytes) => delivery(payload, encodeHex(bytes), timestampMs, checked.matched));
+      }
+      id = encodeHex(digest);
     }
-    return build(undefined);
+    return delivery(payload, id, timestampMs, checked.matched);
   }
 
-  function run(input: DeliveryInput): VerifyOutcome<Payload> | Promise<VerifyOutcome<Payload>> {
-    const checked = checkSignature(input);
-    if (isPromise<Checked | VerificationFailure>(checked)) {
-      return checked.then((result) => ('ok' in result ? result : finish(result)));
-    }
+  function delivery(
+    payload: unknown,
+    id: string | undefined,
+    timestampMs: number | undefined,
+    matched: MatchedSecret,
+  ): VerifiedDelivery<Payload> {
+    return {
+      sender: sender.name,
+      payload: payload as Payload,
+      id,
+      timestamp: timestampMs === undefined ? undefined : new Date(timestampMs),
+      matchedSecret: matched,
+    };
+  }
+
+  function finishChecked(
+    checked: Checked | VerificationFailure,
+  ): VerifiedDelivery<Payload> | VerificationFailure | Promise<VerifiedDelivery<Payload>> {
     return 'ok' in checked ? checked : finish(checked);
   }
 
+  /** The whole verification; a promise only when the backend is asynchronous. */
+  function run(input: DeliveryInput): VerifiedDelivery<Payload> | VerificationFailure | Promise<VerifiedDelivery<Payload> | VerificationFailure> {
+    const checked = checkSignature(input);
+    return isPromise<Checked | VerificationFailure>(checked) ? checked.then(finishChecked) : finishChecked(checked);
+  }
+
+  function toOutcome(result: VerifiedDelivery<Payload> | VerificationFailure): VerifyOutcome<Payload> {
+    return 'ok' in result ? result : { ok: true, delivery: result };
+  }
+
+  function toDelivery(result: VerifiedDelivery<Payload> | VerificationFailure): VerifiedDelivery<Payload> {
+    if ('ok' in result) throw new WebhookVerificationError(result.code, result.message);
+    return result;
+  }
+
+  function toSignature(checked: Checked | VerificationFailure): VerifiedSignature | VerificationFailure {
+    if ('ok' in checked) return checked;
+    return {
+      sender: sender.name,
+      timestamp: checked.timestampMs === undefined ? undefined : new Date(checked.timestampMs),
+      matchedSecret: checked.matched,
+    };
+  }
+
+  // Each method returns exactly one promise, already settled on node:crypto: no async
+  // functions and no chains on the hot path.
   const verifier: Verifier<Payload> = {
     sender,
     safeVerify(input) {
       try {
-        const outcome = run(input);
-        return isPromise<VerifyOutcome<Payload>>(outcome) ? outcome : Promise.resolve(outcome);
+        const result = run(input);
+        return isPromise<VerifiedDelivery<Payload> | VerificationFailure>(result)
+          ? result.then(toOutcome)
+          : Promise.resolve(toOutcome(result));
       } catch (error) {
         return Promise.reject(error);
       }
     },
-    async verify(input) {
-      const outcome = await verifier.safeVerify(input);
-      if (outcome.ok) return outcome.delivery;
-      throw new WebhookVerificationError(outcome.code, outcome.message);
+    verify(input) {
+      try {
+        const result = run(input);
+        if (isPromise<VerifiedDelivery<Payload> | VerificationFailure>(result)) return result.then(toDelivery);
+        return 'ok' in result
+          ? Promise.reject(new WebhookVerificationError(result.code, result.message))
+          : Promise.resolve(result);
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
-    async verifySignature(input) {
-      const checked = await checkSignature(input);
-      if ('ok' in checked) return checked;
-      return {
-        sender: sender.name,
-        timestamp: checked.timestampMs === undefined ? undefined : new Date(checked.timestampMs),
-        matchedSecret: checked.matched,
-      };
+    verifySignature(input) {
+      try {
+        const checked = checkSignature(input);
+        return isPromise<Checked | VerificationFailure>(checked)
+          ? checked.then(toSignature)
+          : Promise.resolve(toSignature(checked));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
   };
   return Object.freeze(verifier);

@@ -47,7 +47,7 @@ export function nodeCryptoBackend(): CryptoBackend | undefined {
     importHmacKey: (raw) => crypto.createSecretKey(raw),
     hmacSha256(key, parts) {
       const hmac = crypto.createHmac('sha256', key);
-      for (const part of parts) hmac.update(part);
+      for (let i = 0; i < parts.length; i++) hmac.update(parts[i]!);
       return hmac.digest();
     },
     sha256: (data) => crypto.createHash('sha256').update(data).digest(),
