@@ -42,7 +42,7 @@ describe('built entries', () => {
     expect(builtinImports(await externalImports({ code: "import('node:fs');" }))).toHaveLength(1);
   });
 
-  it.each(ENTRIES)('%s.js and %s.cjs, with their chunks, import no node module', async (entry) => {
+  it.each(ENTRIES)('%s (.js and .cjs, with their chunks) imports no node module', async (entry) => {
     for (const file of [`${entry}.js`, `${entry}.cjs`]) {
       expect(existsSync(file), file).toBe(true);
       const imports = await externalImports({ file });
