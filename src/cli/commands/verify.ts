@@ -143,7 +143,8 @@ async function run(args: readonly string[], output: Output): Promise<number> {
     output.json({ ok: false, sender: name, ...explanation });
   } else {
     output.out(`FAILED at the ${explanation.step} step (${explanation.code}): ${explanation.message}`);
-    for (const reason of explanation.reasons) output.out(`  - ${reason}`);
+    // Indented reasons belong to the step that would fail next; show them as sub-items.
+    for (const reason of explanation.reasons) output.out(reason.startsWith('  ') ? `      ${reason.trim()}` : `  - ${reason}`);
     for (const hint of explanation.hints) output.out(`  hint: ${hint}`);
   }
   return EXIT_CODES.failed;

@@ -66,7 +66,7 @@ export function bodyVariants(body: Uint8Array): { shape: BodyShape; variants: Bo
   if (json) {
     const compactText = JSON.stringify(parsed);
     compact = utf8(compactText);
-    add('the compact JSON form of the body (JSON.stringify of it parsed)', compactText);
+    add('the compact JSON form of the body (what JSON.stringify(JSON.parse(body)) gives)', compactText);
     add('the body as JSON indented with 2 spaces', JSON.stringify(parsed, null, 2));
     add('the body as JSON indented with 4 spaces', JSON.stringify(parsed, null, 4));
     add('the body as JSON indented with tabs', JSON.stringify(parsed, null, '\t'));
