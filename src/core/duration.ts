@@ -19,7 +19,8 @@ export function durationToMs(value: Duration, option: string): number {
   if (!Number.isFinite(ms) || ms < 0) {
     throw new ConfigurationError(
       'invalid_option',
-      `${option} must be a number of seconds or a string like "5m"; got ${JSON.stringify(String(value))}`,
+      // The value is not echoed: a secret passed to the wrong option must not end up in a log.
+      `${option} must be a number of seconds or a string like "5m"; got a ${typeof value} that is neither`,
     );
   }
   return ms;
