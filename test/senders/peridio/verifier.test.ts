@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createPeridioVerifier, peridio } from '../../../src/senders/peridio/index.js';
 import { signDelivery } from '../../../src/testing/index.js';
@@ -95,5 +98,53 @@ describe('peridio: specifics', () => {
       const delivery = await verifier.verify({ body, headers: { 'peridio-published-at': at, 'peridio-signature': peridioSignature(secret, at, body) } });
       expect(delivery.id).toBeUndefined();
     }
+  });
+});
+
+describe('peridio: headers as real servers hand them over', () => {
+  const secret = '5F2D0B5C4A1E49E6B0A6C3D1E2F40718';
+  const other = '00112233445566778899AABBCCDDEEFF';
+  const body = '{"prn":"prn:1:x:event:y"}';
+  const at = publishedAt(NOW);
+  const verifier = createPeridioVerifier({ secret, now: () => NOW });
+
+  /** Sends raw header lines to a real node:http server and returns what it parsed. */
+  async function nodeHeaders(lines: readonly string[]): Promise<IncomingHttpHeaders> {
+    const server = createServer((request, response) => {
+      response.end();
+      server.emit('parsed', request.headers);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const parsed = new Promise<IncomingHttpHeaders>((resolve) => server.once('parsed', resolve));
+      const socket = connect(port, '127.0.0.1');
+      socket.end(
+        ['POST / HTTP/1.1', 'Host: 127.0.0.1', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close', ...lines, '', body].join('\r\n'),
+      );
+      socket.on('data', () => undefined);
+      return await parsed;
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it('a signature header sent twice is joined by the platform into a list, valid if either entry is', async () => {
+    const lines = [`peridio-published-at: ${at}`, `Peridio-Signature: ${peridioSignature(other, at, body)}`, `peridio-signature: ${peridioSignature(secret, at, body)}`];
+    const fromNode = await nodeHeaders(lines);
+    expect(fromNode['peridio-signature']).toContain(', ');
+    await expect(verifier.verify({ body, headers: fromNode })).resolves.toMatchObject({ id: 'prn:1:x:event:y' });
+    const fetchHeaders = new Headers();
+    for (const line of lines) fetchHeaders.append(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2));
+    await expect(verifier.verify({ body, headers: fetchHeaders })).resolves.toBeDefined();
+  });
+
+  it('a published-at header sent twice is malformed, through node:http and Fetch alike', async () => {
+    const lines = [`peridio-published-at: ${at}`, `Peridio-Published-At: ${at}`, `peridio-signature: ${peridioSignature(secret, at, body)}`];
+    await expect(verifier.safeVerify({ body, headers: await nodeHeaders(lines) })).resolves.toMatchObject({ code: 'malformed_header' });
+    const fetchHeaders = new Headers();
+    for (const line of lines) fetchHeaders.append(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2));
+    await expect(verifier.safeVerify({ body, headers: fetchHeaders })).resolves.toMatchObject({ code: 'malformed_header' });
   });
 });
