@@ -3,7 +3,17 @@ import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receive
 import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-response.js';
 import { rawBodyOf, type ExpressRequestLike } from './raw-body-of.js';
 
-/** An Express (4 or 5) request handler. */
+/**
+ * An Express (4 or 5) request handler.
+ *
+ * @example
+ * ```ts
+ * import { createExpressHandler, type ExpressHandler } from 'hookverify/express';
+ *
+ * const webhook: ExpressHandler = createExpressHandler(receiver);
+ * app.all('/webhooks/peridio', webhook);
+ * ```
+ */
 export type ExpressHandler = (req: ExpressRequestLike, res: NodeResponseLike, next: (error?: unknown) => void) => void;
 
 /**

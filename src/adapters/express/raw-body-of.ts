@@ -3,7 +3,17 @@ import { ConfigurationError } from '../../core/errors.js';
 import type { BodyReader } from '../../core/pipeline/received-request.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 
-/** The parts of an Express 4 or 5 request the adapter reads. */
+/**
+ * The parts of an Express 4 or 5 request the adapter reads.
+ *
+ * @example
+ * ```ts
+ * import type { ExpressRequestLike } from 'hookverify/express';
+ *
+ * // An Express 4 or 5 `req` is one.
+ * const request: ExpressRequestLike = req;
+ * ```
+ */
 export interface ExpressRequestLike extends NodeReadableLike {
   readonly method: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;

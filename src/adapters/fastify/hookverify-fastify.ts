@@ -2,7 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 
-/** Options of {@link hookverifyFastify}. */
+/**
+ * Options of {@link hookverifyFastify}.
+ *
+ * @example
+ * ```ts
+ * import { hookverifyFastify, type HookverifyFastifyOptions } from 'hookverify/fastify';
+ *
+ * const options: HookverifyFastifyOptions = { path: '/webhooks/edgesense', receiver };
+ * await app.register(hookverifyFastify, options);
+ * ```
+ */
 export interface HookverifyFastifyOptions {
   /** The route's URL, e.g. `"/webhooks/peridio"`. */
   readonly path: string;

@@ -1,7 +1,17 @@
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
 import { readWebStream } from './read-web-stream.js';
 
-/** A Fetch API request handler: `(request) => Promise<Response>`. */
+/**
+ * A Fetch API request handler: `(request) => Promise<Response>`.
+ *
+ * @example
+ * ```ts
+ * import { createFetchHandler, type FetchHandler } from 'hookverify/fetch';
+ *
+ * const handler: FetchHandler = createFetchHandler(receiver);
+ * Deno.serve(handler);
+ * ```
+ */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /**

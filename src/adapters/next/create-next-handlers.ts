@@ -28,14 +28,34 @@ export function createNextRouteHandler(receiver: WebhookReceiver): FetchHandler 
   return createFetchHandler(receiver);
 }
 
-/** The parts of a Pages Router `NextApiRequest` the handler reads. */
+/**
+ * The parts of a Pages Router `NextApiRequest` the handler reads.
+ *
+ * @example
+ * ```ts
+ * import type { NextApiRequestLike } from 'hookverify/next';
+ *
+ * // A NextApiRequest is one.
+ * const request: NextApiRequestLike = req;
+ * ```
+ */
 export interface NextApiRequestLike extends NodeReadableLike {
   readonly method?: string | undefined;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body?: unknown;
 }
 
-/** A Pages Router API route handler. */
+/**
+ * A Pages Router API route handler.
+ *
+ * @example
+ * ```ts
+ * import { createNextApiHandler, type NextApiHandlerLike } from 'hookverify/next';
+ *
+ * const handler: NextApiHandlerLike = createNextApiHandler(receiver);
+ * export default handler;
+ * ```
+ */
 export type NextApiHandlerLike = (req: NextApiRequestLike, res: NodeResponseLike) => Promise<void>;
 
 const DISABLE_BODY_PARSER =

@@ -1,6 +1,16 @@
 import { concatChunks } from '../fetch/read-web-stream.js';
 
-/** The part of Node's `IncomingMessage` (and of any Node `Readable`) the body reader uses. */
+/**
+ * The part of Node's `IncomingMessage` (and of any Node `Readable`) the body reader uses.
+ *
+ * @example
+ * ```ts
+ * import type { NodeReadableLike } from 'hookverify/express';
+ *
+ * // Node's IncomingMessage is one.
+ * const stream: NodeReadableLike = req;
+ * ```
+ */
 export interface NodeReadableLike {
   on(event: 'data', listener: (chunk: Uint8Array | string) => void): unknown;
   on(event: 'end' | 'close', listener: () => void): unknown;

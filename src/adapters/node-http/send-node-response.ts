@@ -1,6 +1,16 @@
 import type { ReceiverResponse } from '../../core/pipeline/received-request.js';
 
-/** The part of Node's `ServerResponse` (Express's `res`, Next.js's `NextApiResponse`) used to answer. */
+/**
+ * The part of Node's `ServerResponse` (Express's `res`, Next.js's `NextApiResponse`) used to answer.
+ *
+ * @example
+ * ```ts
+ * import type { NodeResponseLike } from 'hookverify/express';
+ *
+ * // Node's ServerResponse, Express's `res` and Next.js's NextApiResponse are all one.
+ * const response: NodeResponseLike = res;
+ * ```
+ */
 export interface NodeResponseLike {
   statusCode: number;
   setHeader(name: string, value: string): unknown;

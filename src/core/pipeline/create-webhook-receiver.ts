@@ -12,6 +12,14 @@ import { responseFor } from './respond.js';
 /**
  * What the receiver needs from an event catalog: a `parse` that never throws. Every catalog of
  * `hookverify/events` (`peridioEvents`, `edgesenseEvents`, your own `defineCatalog`) fits.
+ *
+ * @example
+ * ```ts
+ * import type { EventParser } from 'hookverify';
+ *
+ * // Parse strictly: unknown event types become `unknown_event` (acknowledged, no handler run).
+ * const strict: EventParser<PeridioEvent> = { parse: (payload) => peridioEvents.parse(payload, { strict: true }) };
+ * ```
  */
 export interface EventParser<Event> {
   parse(
@@ -19,7 +27,16 @@ export interface EventParser<Event> {
   ): { readonly ok: true; readonly event: Event } | { readonly ok: false; readonly code: EventErrorCode; readonly message: string };
 }
 
-/** What a dedupe runner reports; the outcomes of `hookverify/dedupe`'s deduplicator fit. */
+/**
+ * What a dedupe runner reports; the outcomes of `hookverify/dedupe`'s deduplicator fit.
+ *
+ * @example
+ * ```ts
+ * import type { DedupeRunOutcome } from 'hookverify';
+ *
+ * const skipped: DedupeRunOutcome = { status: 'duplicate' };
+ * ```
+ */
 export type DedupeRunOutcome =
   | { readonly status: 'processed'; readonly result: unknown }
   | { readonly status: 'duplicate' }
@@ -30,6 +47,14 @@ export type DedupeRunOutcome =
 /**
  * What the receiver needs from dedupe: claim the delivery's key, run the handler if the claim
  * is won, then complete or release the key. `createDeduplicator()` from `hookverify/dedupe` fits.
+ *
+ * @example
+ * ```ts
+ * import type { DedupeRunner } from 'hookverify';
+ * import { createDeduplicator } from 'hookverify/dedupe';
+ *
+ * const dedupe: DedupeRunner = createDeduplicator();
+ * ```
  */
 export interface DedupeRunner {
   run<Result>(
@@ -38,23 +63,66 @@ export interface DedupeRunner {
   ): Promise<DedupeRunOutcome>;
 }
 
-/** What a handler gets besides the event: the verified delivery it came in. */
+/**
+ * What a handler gets besides the event: the verified delivery it came in.
+ *
+ * @example
+ * ```ts
+ * import { createWebhookReceiver } from 'hookverify';
+ *
+ * createWebhookReceiver({
+ *   verifier,
+ *   handle: (payload, { delivery }) => console.log(delivery.id, delivery.matchedSecret.label),
+ * });
+ * ```
+ */
 export interface DeliveryContext {
   readonly delivery: VerifiedDelivery;
 }
 
-/** A function that handles every event; throwing makes the sender retry. */
+/**
+ * A function that handles every event; throwing makes the sender retry.
+ *
+ * @example
+ * ```ts
+ * import type { DeliveryHandler } from 'hookverify';
+ *
+ * const handle: DeliveryHandler<unknown> = async (payload, { delivery }) => {
+ *   await queue.send({ id: delivery.id, payload });
+ * };
+ * ```
+ */
 export type DeliveryHandler<Event> = (event: Event, context: DeliveryContext) => unknown;
 
 /**
  * A router such as `createRouter()` of `hookverify/events`: `route` resolves to whether a
  * handler ran, and receives the {@link DeliveryContext} as its context.
+ *
+ * @example
+ * ```ts
+ * import { createRouter } from 'hookverify/events';
+ * import { peridioEvents } from 'hookverify/peridio/events';
+ *
+ * // Any router of hookverify/events is one:
+ * const handle = createRouter(peridioEvents, { 'webhook.test-fire': () => {} });
+ * ```
  */
 export interface EventRouterLike<Event> {
   route(event: Event, context: never): unknown;
 }
 
-/** One request's result, as logging and metrics hooks see it. Never carries a secret or a body. */
+/**
+ * One request's result, as logging and metrics hooks see it. Never carries a secret or a body.
+ *
+ * @example
+ * ```ts
+ * import type { ReceiverOutcome } from 'hookverify';
+ *
+ * function log(outcome: ReceiverOutcome): void {
+ *   console.info(JSON.stringify({ code: outcome.code, status: outcome.status, id: outcome.deliveryId, ms: outcome.durationMs }));
+ * }
+ * ```
+ */
 export interface ReceiverOutcome {
   /** What happened; also the response body's `status` or `error`. */
   readonly code: ReceiverOutcomeCode;
@@ -76,7 +144,19 @@ export interface ReceiverOutcome {
   readonly error?: unknown;
 }
 
-/** Logging and metrics hooks. A hook that throws is ignored: it never changes the response. */
+/**
+ * Logging and metrics hooks. A hook that throws is ignored: it never changes the response.
+ *
+ * @example
+ * ```ts
+ * import type { ReceiverHooks } from 'hookverify';
+ *
+ * const hooks: ReceiverHooks = {
+ *   onOutcome: (outcome) => metrics.increment(`webhooks.${outcome.sender}.${outcome.code}`),
+ *   onError: (error, outcome) => console.error(outcome.code, error),
+ * };
+ * ```
+ */
 export interface ReceiverHooks {
   /** Called once per request with its outcome, whatever it is. */
   onOutcome?(outcome: ReceiverOutcome): void;
@@ -84,7 +164,20 @@ export interface ReceiverHooks {
   onError?(error: unknown, outcome: ReceiverOutcome): void;
 }
 
-/** Options of {@link createWebhookReceiver}. */
+/**
+ * Options of {@link createWebhookReceiver}.
+ *
+ * @example
+ * ```ts
+ * import type { WebhookReceiverOptions } from 'hookverify';
+ *
+ * const options: WebhookReceiverOptions = {
+ *   verifier: createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET }),
+ *   mode: 'acknowledge-first',
+ *   handle: (payload) => queue.send(payload), // durable: the 2xx waits for it
+ * };
+ * ```
+ */
 export interface WebhookReceiverOptions<Event = unknown> {
   /** Verifies each delivery, e.g. `createPeridioVerifier({ secret })`. */
   readonly verifier: Pick<Verifier, 'sender' | 'safeVerify'>;
@@ -110,7 +203,18 @@ export interface WebhookReceiverOptions<Event = unknown> {
   readonly hooks?: ReceiverHooks;
 }
 
-/** The framework-neutral receiving pipeline; adapters translate their requests to it. */
+/**
+ * The framework-neutral receiving pipeline; adapters translate their requests to it.
+ *
+ * @example
+ * ```ts
+ * import { createWebhookReceiver, type WebhookReceiver } from 'hookverify';
+ *
+ * const receiver: WebhookReceiver = createWebhookReceiver({ verifier, handle: () => {} });
+ * const response = await receiver.receive({ method: 'POST', headers, body: rawBytes });
+ * console.log(response.status, response.body);
+ * ```
+ */
 export interface WebhookReceiver {
   /** The sender's name, for adapters' messages. */
   readonly sender: string;

@@ -6,11 +6,11 @@ import type { VerificationErrorCode } from '../errors.js';
  *
  * - `processed`: verified, parsed, handled (or handed off) and, with dedupe, marked done.
  * - `unhandled`: verified and acknowledged, but no handler ran (e.g. an unknown event type and
- *   a router without `onUnknown`); marked done, so redeliveries are acknowledged too.
+ * a router without `onUnknown`); marked done, so redeliveries are acknowledged too.
  * - `duplicate`: an event already processed; the handler did not run.
  * - `unknown_event`: a strict parser refused the event type; acknowledged so the sender stops.
  * - `method_not_allowed`, `body_too_large`, any {@link VerificationErrorCode}: refused before
- *   anything was processed.
+ * anything was processed.
  * - `invalid_event`: the signature held but the payload does not match its event's schema.
  * - `missing_dedupe_key`: the signature held but the delivery has no id to deduplicate on.
  * - `in_progress`: another delivery of the same event is being processed right now.
@@ -19,6 +19,13 @@ import type { VerificationErrorCode } from '../errors.js';
  * - `store_unavailable`: the dedupe store could not be reached; nothing was processed.
  * - `body_already_parsed`: a body parser consumed the body first (a setup error).
  * - `internal_error`: an unexpected error inside the pipeline (e.g. a parser that threw).
+ *
+ * @example
+ * ```ts
+ * import type { ReceiverOutcomeCode } from 'hookverify';
+ *
+ * const retried: ReceiverOutcomeCode[] = ['in_progress', 'handler_failed', 'store_unavailable'];
+ * ```
  */
 export type ReceiverOutcomeCode =
   | 'processed'

@@ -6,6 +6,16 @@ import type { HeadersInput } from '../headers.js';
  * the raw bytes, or to `undefined` when the body is over the limit (nothing past the limit is
  * buffered). May reject with a `ConfigurationError` `body_already_parsed` when a framework
  * consumed the body before hookverify could read it.
+ *
+ * @example
+ * ```ts
+ * import type { BodyReader } from 'hookverify';
+ *
+ * const read: BodyReader = async (maxBytes) => {
+ *   const bytes = new Uint8Array(await request.arrayBuffer());
+ *   return bytes.byteLength > maxBytes ? undefined : bytes;
+ * };
+ * ```
  */
 export type BodyReader = (maxBytes: number) => Promise<RawBody | undefined>;
 
@@ -13,6 +23,13 @@ export type BodyReader = (maxBytes: number) => Promise<RawBody | undefined>;
  * A request as every adapter hands it to the receiver: the framework's request reduced to
  * what the pipeline needs. The body is the raw bytes, or a {@link BodyReader} so that an
  * oversized body is refused without being read.
+ *
+ * @example
+ * ```ts
+ * import type { ReceivedRequest } from 'hookverify';
+ *
+ * const request: ReceivedRequest = { method: 'POST', headers: { 'peridio-signature': signature }, body: rawBytes };
+ * ```
  */
 export interface ReceivedRequest {
   /** The HTTP method, e.g. `"POST"`. */
@@ -23,7 +40,15 @@ export interface ReceivedRequest {
   readonly body: RawBody | BodyReader;
 }
 
-/** The answer to send, framework-neutral: adapters copy it into their own response object. */
+/**
+ * The answer to send, framework-neutral: adapters copy it into their own response object.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body } = await receiver.receive(request);
+ * return new Response(body, { status, headers });
+ * ```
+ */
 export interface ReceiverResponse {
   readonly status: number;
   /** Lower-case header names. */
