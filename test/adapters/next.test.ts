@@ -5,28 +5,13 @@ import { createWebhookReceiver } from '../../src/core/pipeline/create-webhook-re
 import { createPeridioVerifier } from '../../src/senders/peridio/verifier.js';
 import { PERIDIO_SECRET, releaseChangedBody, signPeridio } from './fixtures.js';
 import { served } from './serve-node.js';
-import { runAdapterSuite } from './shared-suite.js';
+import { inProcess, runAdapterSuite } from './shared-suite.js';
 
 // The App Router calls a route handler with a Request; `next build` + `next start` of
 // examples/nextjs runs it inside Next.js on both runtimes (test/examples/nextjs.test.ts).
-runAdapterSuite('next (App Router)', async (receiver) => {
-  const POST = createNextRouteHandler(receiver);
-  return {
-    async send(request) {
-      const streamed = request.body instanceof ReadableStream;
-      const response = await POST(
-        new Request('http://127.0.0.1/webhooks/peridio', {
-          method: request.method,
-          headers: request.headers,
-          ...(request.body === undefined ? {} : { body: request.body }),
-          ...(streamed ? { duplex: 'half' } : {}),
-        } as RequestInit),
-      );
-      return { status: response.status, headers: response.headers, body: await response.text() };
-    },
-    close: async () => {},
-  };
-});
+runAdapterSuite('next (App Router)', async (receiver) =>
+  inProcess(createNextRouteHandler(receiver), 'http://127.0.0.1/webhooks/peridio'),
+);
 
 // With `bodyParser: false` a Pages Router API route gets Node's request and response as they are.
 runAdapterSuite('next (Pages Router)', async (receiver) => {

@@ -42,6 +42,25 @@ export async function sendWithFetch(url: string, request: SentRequest): Promise<
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
 
+/** Calls a Fetch handler in process, as Bun, Deno, Workers and the Next.js App Router do. */
+export function inProcess(handler: (request: Request) => Promise<Response>, url: string): MountedReceiver {
+  return {
+    async send(request) {
+      const streamed = request.body instanceof ReadableStream;
+      const response = await handler(
+        new Request(url, {
+          method: request.method,
+          headers: request.headers,
+          ...(request.body === undefined ? {} : { body: request.body }),
+          ...(streamed ? { duplex: 'half' } : {}),
+        } as RequestInit),
+      );
+      return { status: response.status, headers: response.headers, body: await response.text() };
+    },
+    close: async () => {},
+  };
+}
+
 const LIMIT = 64 * 1024;
 
 function streamOf(bytes: Uint8Array, chunk = 16 * 1024): ReadableStream<Uint8Array> {
