@@ -21,9 +21,6 @@ export type SampleOverrides<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: SampleOverrides<T[K]> | undefined }
     : T;
 
-type PeridioEventFor<Name extends PeridioEventName> = PeridioEventMap[Name];
-type EdgeSenseEventFor<Name extends EdgeSenseEventName> = EdgeSenseEventMap[Name];
-
 const ORG = '4e33149b-637d-4679-b64f-4905e7a0cf8c';
 const prn = (type: string, id: string) => `prn:1:${ORG}:${type}:${id}`;
 const DEVICE = { identifier: 'SN1337', prn: prn('device', '2f0c6b1e-3d4a-4b5c-8d6e-7f8091a2b3c4') };
@@ -127,8 +124,8 @@ function unknownName(sender: string, name: unknown, names: readonly string[]): C
  */
 export function samplePeridioEvent<Name extends PeridioEventName>(
   name: Name,
-  overrides?: SampleOverrides<PeridioEventFor<Name>>,
-): PeridioEventFor<Name> {
+  overrides?: SampleOverrides<PeridioEventMap[Name]>,
+): PeridioEventMap[Name] {
   if (!Object.prototype.hasOwnProperty.call(PERIDIO_SAMPLES, name)) throw unknownName('peridio', name, samplePeridioEventNames);
   const [category, subtype, data] = PERIDIO_SAMPLES[name];
   const event = {
@@ -138,7 +135,7 @@ export function samplePeridioEvent<Name extends PeridioEventName>(
     inserted_at: new Date().toISOString(),
     data: { type: subtype, data: data() },
   };
-  return merge(event, (overrides ?? {}) as Record<string, unknown>) as PeridioEventFor<Name>;
+  return merge(event, (overrides ?? {}) as Record<string, unknown>) as PeridioEventMap[Name];
 }
 
 /**
@@ -156,9 +153,9 @@ export function samplePeridioEvent<Name extends PeridioEventName>(
  */
 export function sampleEdgeSenseEvent<Name extends EdgeSenseEventName>(
   name: Name,
-  overrides?: SampleOverrides<EdgeSenseEventFor<Name>>,
-): EdgeSenseEventFor<Name> {
+  overrides?: SampleOverrides<EdgeSenseEventMap[Name]>,
+): EdgeSenseEventMap[Name] {
   if (!Object.prototype.hasOwnProperty.call(EDGESENSE_SAMPLES, name)) throw unknownName('edgesense', name, sampleEdgeSenseEventNames);
   const event = { event: name, timestamp: new Date().toISOString(), deviceId: 'edge-node-321', payload: EDGESENSE_SAMPLES[name]() };
-  return merge(event, (overrides ?? {}) as Record<string, unknown>) as EdgeSenseEventFor<Name>;
+  return merge(event, (overrides ?? {}) as Record<string, unknown>) as EdgeSenseEventMap[Name];
 }

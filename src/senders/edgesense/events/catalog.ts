@@ -43,20 +43,18 @@ export const edgesenseEvents = defineCatalog({
   events: edgesenseEventSchemas,
 });
 
-type Schemas = typeof edgesenseEventSchemas;
-
 /** An EdgeSense event name, e.g. `"device.data"`. @example `const name: EdgeSenseEventName = 'device.alert';` */
-export type EdgeSenseEventName = keyof Schemas;
+export type EdgeSenseEventName = keyof typeof edgesenseEventSchemas;
 /** `device.data`: a sensor reading; `temperature`, `humidity`, `pressure` are numbers when present. @example `(event: EdgeSenseDeviceDataEvent) => event.payload.temperature` */
-export type EdgeSenseDeviceDataEvent = z.output<Schemas['device.data']>;
+export type EdgeSenseDeviceDataEvent = z.output<(typeof edgesenseEventSchemas)['device.data']>;
 /** `device.alert`: a threshold was breached; the payload is undocumented and kept as sent. @example `(event: EdgeSenseDeviceAlertEvent) => event.payload` */
-export type EdgeSenseDeviceAlertEvent = z.output<Schemas['device.alert']>;
+export type EdgeSenseDeviceAlertEvent = z.output<(typeof edgesenseEventSchemas)['device.alert']>;
 /** `device.status`: a device went online or offline; the payload is undocumented and kept as sent. @example `(event: EdgeSenseDeviceStatusEvent) => event.deviceId` */
-export type EdgeSenseDeviceStatusEvent = z.output<Schemas['device.status']>;
+export type EdgeSenseDeviceStatusEvent = z.output<(typeof edgesenseEventSchemas)['device.status']>;
 /** `config.update`: configuration was pushed to devices; the payload is undocumented and kept as sent. @example `(event: EdgeSenseConfigUpdateEvent) => event.timestamp` */
-export type EdgeSenseConfigUpdateEvent = z.output<Schemas['config.update']>;
+export type EdgeSenseConfigUpdateEvent = z.output<(typeof edgesenseEventSchemas)['config.update']>;
 /** Event name -> EdgeSense event payload type. @example `type Reading = EdgeSenseEventMap['device.data'];` */
-export type EdgeSenseEventMap = { [Name in EdgeSenseEventName]: z.output<Schemas[Name]> };
+export type EdgeSenseEventMap = { [Name in EdgeSenseEventName]: z.output<(typeof edgesenseEventSchemas)[Name]> };
 
 /** Any EdgeSense event payload (the whole envelope). @example `(event: EdgeSenseEvent) => event.deviceId` */
 export type EdgeSenseEvent = EdgeSenseEventMap[EdgeSenseEventName];

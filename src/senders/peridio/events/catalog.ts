@@ -73,34 +73,32 @@ export const peridioEvents = defineCatalog({
   },
 });
 
-type Schemas = typeof peridioEventSchemas;
-
 /** A canonical Peridio event name, e.g. `"device.release-changed"`. @example `const name: PeridioEventName = 'device.connected';` */
-export type PeridioEventName = keyof Schemas;
+export type PeridioEventName = keyof typeof peridioEventSchemas;
 
 /** `device.connected`: a device connected to Peridio. @example `(event: PeridioDeviceConnectedEvent) => event.data.data.ip_address` */
-export type PeridioDeviceConnectedEvent = z.output<Schemas['device.connected']>;
+export type PeridioDeviceConnectedEvent = z.output<(typeof peridioEventSchemas)['device.connected']>;
 /** `device.disconnected`: a device's connection closed. @example `(event: PeridioDeviceDisconnectedEvent) => event.data.data.device.prn` */
-export type PeridioDeviceDisconnectedEvent = z.output<Schemas['device.disconnected']>;
+export type PeridioDeviceDisconnectedEvent = z.output<(typeof peridioEventSchemas)['device.disconnected']>;
 /** `device.authentication-failed`: a device failed to authenticate; `reason` is an open set. @example `(event: PeridioDeviceAuthenticationFailedEvent) => event.data.data.reason` */
-export type PeridioDeviceAuthenticationFailedEvent = z.output<Schemas['device.authentication-failed']>;
+export type PeridioDeviceAuthenticationFailedEvent = z.output<(typeof peridioEventSchemas)['device.authentication-failed']>;
 /** `device.checked-for-release`: a device asked for an update; either `current_release` or `release` (+ `bundle`). @example `(event: PeridioDeviceCheckedForReleaseEvent) => event.data.data.device.identifier` */
-export type PeridioDeviceCheckedForReleaseEvent = z.output<Schemas['device.checked-for-release']>;
+export type PeridioDeviceCheckedForReleaseEvent = z.output<(typeof peridioEventSchemas)['device.checked-for-release']>;
 /** `device.claimed-release`: a device claimed a release. @example `(event: PeridioDeviceClaimedReleaseEvent) => event.data.data.release.version` */
-export type PeridioDeviceClaimedReleaseEvent = z.output<Schemas['device.claimed-release']>;
+export type PeridioDeviceClaimedReleaseEvent = z.output<(typeof peridioEventSchemas)['device.claimed-release']>;
 /** `device.release-changed`: a device now runs another release; `from_release` is null on the first. @example `(event: PeridioDeviceReleaseChangedEvent) => event.data.data.to_release.version` */
-export type PeridioDeviceReleaseChangedEvent = z.output<Schemas['device.release-changed']>;
+export type PeridioDeviceReleaseChangedEvent = z.output<(typeof peridioEventSchemas)['device.release-changed']>;
 /** `device.updated`: a device's metadata changed. @example `(event: PeridioDeviceUpdatedEvent) => event.data.data.device.tags` */
-export type PeridioDeviceUpdatedEvent = z.output<Schemas['device.updated']>;
+export type PeridioDeviceUpdatedEvent = z.output<(typeof peridioEventSchemas)['device.updated']>;
 /** `api_key.created`: either `{ api_key: { prn, name } }` or `{ api_key_prn, creator_prn }`. @example `(event: PeridioApiKeyCreatedEvent) => 'api_key' in event.data.data` */
-export type PeridioApiKeyCreatedEvent = z.output<Schemas['api_key.created']>;
+export type PeridioApiKeyCreatedEvent = z.output<(typeof peridioEventSchemas)['api_key.created']>;
 /** `webhook.test-fire`: URL verification or a manual test; `{}` or `{ webhook_prn }`. @example `(event: PeridioWebhookTestFireEvent) => event.data.data.webhook_prn` */
-export type PeridioWebhookTestFireEvent = z.output<Schemas['webhook.test-fire']>;
+export type PeridioWebhookTestFireEvent = z.output<(typeof peridioEventSchemas)['webhook.test-fire']>;
 /** `webhook.request-failed`: a delivery to a webhook failed. @example `(event: PeridioWebhookRequestFailedEvent) => event.data.data.type` */
-export type PeridioWebhookRequestFailedEvent = z.output<Schemas['webhook.request-failed']>;
+export type PeridioWebhookRequestFailedEvent = z.output<(typeof peridioEventSchemas)['webhook.request-failed']>;
 
 /** Canonical name -> Peridio event payload type. @example `type Changed = PeridioEventMap['device.release-changed'];` */
-export type PeridioEventMap = { [Name in PeridioEventName]: z.output<Schemas[Name]> };
+export type PeridioEventMap = { [Name in PeridioEventName]: z.output<(typeof peridioEventSchemas)[Name]> };
 
 /** Any Peridio event payload (the whole envelope). @example `(event: PeridioEvent) => event.prn` */
 export type PeridioEvent = PeridioEventMap[PeridioEventName];

@@ -29,13 +29,23 @@ export const PERIDIO_AUTHENTICATION_FAILURE_REASONS = [
   'jitp_failed',
 ] as const;
 
-type KnownReason = (typeof PERIDIO_AUTHENTICATION_FAILURE_REASONS)[number];
-// `string & {}` keeps editor completion for the known reasons while accepting any string.
-type OpenReason = KnownReason | (string & {});
+/**
+ * Why a device failed to authenticate: one of {@link PERIDIO_AUTHENTICATION_FAILURE_REASONS}, or
+ * any other string Peridio adds (editors still complete the known ones).
+ *
+ * @example
+ * ```ts
+ * import type { PeridioAuthenticationFailureReason } from 'hookverify/peridio/events';
+ *
+ * const severity = (reason: PeridioAuthenticationFailureReason) => (reason === 'revoked_certificate' ? 'high' : 'low');
+ * ```
+ */
+// `string & {}` keeps completion for the known reasons while accepting any string.
+export type PeridioAuthenticationFailureReason = (typeof PERIDIO_AUTHENTICATION_FAILURE_REASONS)[number] | (string & {});
 
 const reasonSchema = z
   .string()
-  .meta({ examples: [...PERIDIO_AUTHENTICATION_FAILURE_REASONS] }) as unknown as z.ZodType<OpenReason, string>;
+  .meta({ examples: [...PERIDIO_AUTHENTICATION_FAILURE_REASONS] }) as unknown as z.ZodType<PeridioAuthenticationFailureReason, string>;
 
 const connectionDetails = {
   ip_address: ipAddressSchema.nullable().optional(),

@@ -21,5 +21,5 @@ export {
   type PeridioWebhookRequestFailedEvent,
   type PeridioWebhookTestFireEvent,
 } from './catalog.js';
-export { PERIDIO_AUTHENTICATION_FAILURE_REASONS } from './device-events.js';
-export { PERIDIO_REQUEST_FAILURE_TYPES } from './webhook-events.js';
+export { PERIDIO_AUTHENTICATION_FAILURE_REASONS, type PeridioAuthenticationFailureReason } from './device-events.js';
+export { PERIDIO_REQUEST_FAILURE_TYPES, type PeridioRequestFailureType } from './webhook-events.js';

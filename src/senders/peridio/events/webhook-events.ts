@@ -14,7 +14,18 @@ import { prnSchema } from './prn-schema.js';
  */
 export const PERIDIO_REQUEST_FAILURE_TYPES = ['host_resolution_failed', 'response_timeout', 'response_status'] as const;
 
-type OpenFailureType = (typeof PERIDIO_REQUEST_FAILURE_TYPES)[number] | (string & {});
+/**
+ * Why a delivery to a webhook failed: one of {@link PERIDIO_REQUEST_FAILURE_TYPES}, or any other
+ * string Peridio adds.
+ *
+ * @example
+ * ```ts
+ * import type { PeridioRequestFailureType } from 'hookverify/peridio/events';
+ *
+ * const retryable = (type: PeridioRequestFailureType) => type !== 'host_resolution_failed';
+ * ```
+ */
+export type PeridioRequestFailureType = (typeof PERIDIO_REQUEST_FAILURE_TYPES)[number] | (string & {});
 
 // The guide sends `{}` during URL verification; the reference shows `{ webhook_prn }`.
 export const webhookTestFireSchema = peridioEnvelope(
@@ -27,7 +38,7 @@ export const webhookRequestFailedSchema = peridioEnvelope(
   'webhook',
   'request-failed',
   z.looseObject({
-    type: z.string().meta({ examples: [...PERIDIO_REQUEST_FAILURE_TYPES] }) as unknown as z.ZodType<OpenFailureType, string>,
+    type: z.string().meta({ examples: [...PERIDIO_REQUEST_FAILURE_TYPES] }) as unknown as z.ZodType<PeridioRequestFailureType, string>,
     data: z.looseObject({
       webhook: z.looseObject({ prn: prnSchema }),
       // The HTTP status the endpoint answered, for `response_status`.
