@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peridioEvents, peridioEventSchemas, PERIDIO_AUTHENTICATION_FAILURE_REASONS } from '../../../../src/senders/peridio/events/index.js';
+import { samplePeridioEvent } from '../../../../src/testing/index.js';
 import guideExamples from './fixtures/guide-examples.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
@@ -266,5 +267,54 @@ describe('Peridio catalog: definition', () => {
     }
     expect(Object.keys(peridioEventSchemas)).toEqual(peridioEvents.eventNames);
     expect(peridioEvents.sender?.name).toBe('peridio');
+  });
+});
+
+describe('Peridio catalog: every member of every sample', () => {
+  type Path = (string | number)[];
+  function paths(value: unknown, prefix: Path = []): Path[] {
+    if (value === null || typeof value !== 'object') return [];
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+    return entries.flatMap(([key, item]) => [[...prefix, key], ...paths(item, [...prefix, key])]);
+  }
+  const format = (path: Path) => path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
+  function edit(payload: Json, path: Path, change: (parent: Record<string | number, unknown>, key: string | number) => void): Json {
+    const copy = structuredClone(payload);
+    let at = copy as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+    change(at, path.at(-1)!);
+    return copy;
+  }
+  const samples = peridioEvents.eventNames.map((name) => [name, samplePeridioEvent(name) as unknown as Json] as const);
+
+  it.each(samples)('%s: removing a member either still parses or names that member (or the shape it belongs to)', (name, sample) => {
+    let refused = 0;
+    for (const path of paths(sample)) {
+      if (typeof path.at(-1) === 'number') continue;
+      const result = peridioEvents.parse(edit(sample, path, (parent, key) => delete parent[key]));
+      if (result.ok) {
+        expect(result.event.name).toBe(name);
+        continue;
+      }
+      refused++;
+      const reported = result.issues[0]!.path;
+      // The removed member, the shape that contains it, or (removing `data`) the type inside it.
+      const removed = format(path);
+      expect(removed.startsWith(reported) || reported.startsWith(removed), `${removed} reported as ${reported}`).toBe(true);
+      expect(result.message).toContain(reported);
+    }
+    expect(refused).toBeGreaterThanOrEqual(4); // version, prn, inserted_at, data.data at least
+  });
+
+  it.each(samples)('%s: an extra member on every object is kept', (name, sample) => {
+    let payload = sample;
+    for (const path of [[], ...paths(sample)]) {
+      const target = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], payload);
+      if (target === null || typeof target !== 'object' || Array.isArray(target)) continue;
+      payload = path.length === 0 ? { ...payload, x_added: 1 } : edit(payload, path, (parent, key) => (parent[key] = { ...(parent[key] as object), x_added: [1] }));
+    }
+    const result = peridioEvents.parse(payload);
+    expect(result).toEqual({ ok: true, event: { name, payload, unknown: false } });
+    expect(JSON.stringify(payload).split('x_added').length - 1).toBeGreaterThanOrEqual(3);
   });
 });
