@@ -14,7 +14,7 @@ export function checkSecrets(secrets: readonly SecretInput[], sender: Sender): v
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       const label = typeof input === 'object' && !(input instanceof Uint8Array) ? input.label : undefined;
-      throw inputError(`${label ?? 'the secret'}: ${error.message.replace(/^the secret /, '')} (${sender.name} secrets)`);
+      throw inputError(label === undefined ? error.message : error.message.replace(/^the secret\b/, `the secret from ${label}`));
     }
   }
 }
