@@ -86,7 +86,9 @@ export function parseRfc3339(text: string): number | undefined {
   if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeapYear(year))) return undefined;
   // RFC 3339 allows second 60 for a leap second; it names the same instant as :59.999...
   if (hour > 23 || minute > 59 || second > 60) return undefined;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  let utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  // Date.UTC reads years 0-99 as 1900-1999; an RFC 3339 year is always the year itself.
+  if (year < 100) utc = new Date(utc).setUTCFullYear(year);
   const leap = second === 60 ? 999 : 0;
   return utc + Math.max(fraction, leap) - offsetMinutes * 60_000;
 }
