@@ -2,6 +2,7 @@
 export type TimestampFormat = 'rfc3339' | 'unix-seconds' | 'unix-millis';
 
 const DIGITS = /^\d{1,15}$/;
+const MAX_DATE_MS = 8.64e15;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeapYear(year: number): boolean {
@@ -97,8 +98,9 @@ export function parseRfc3339(text: string): number | undefined {
 export function parseTimestamp(text: string, format: TimestampFormat): number | undefined {
   if (format === 'rfc3339') return parseRfc3339(text);
   if (!DIGITS.test(text)) return undefined;
-  const value = Number(text);
-  return format === 'unix-seconds' ? value * 1000 : value;
+  const ms = format === 'unix-seconds' ? Number(text) * 1000 : Number(text);
+  // Beyond what a Date can hold: no real signing time, and `new Date(ms)` would be invalid.
+  return ms <= MAX_DATE_MS ? ms : undefined;
 }
 
 /** Writes a time in the given format, as a sender would. */

@@ -57,6 +57,11 @@ describe('parseTimestamp', () => {
       expect(parseTimestamp(text, 'unix-seconds'), text).toBeUndefined();
     }
     expect(parseTimestamp('2000-01-01T00:00:00Z', 'rfc3339')).toBe(Date.UTC(2000, 0, 1));
+    // Times a Date cannot hold are refused, not turned into an Invalid Date.
+    expect(parseTimestamp('8640000000000', 'unix-seconds')).toBe(8.64e15);
+    expect(parseTimestamp('8640000000001', 'unix-seconds')).toBeUndefined();
+    expect(parseTimestamp('999999999999999', 'unix-seconds')).toBeUndefined();
+    expect(parseTimestamp('999999999999999', 'unix-millis')).toBe(999999999999999);
   });
 });
 
