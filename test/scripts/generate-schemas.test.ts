@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +43,12 @@ describe('shipped JSON Schemas', () => {
     expect(validate(sample), JSON.stringify(validate.errors)).toBe(true);
     const { deviceId: _deviceId, ...withoutDevice } = sample;
     expect(validate(withoutDevice)).toBe(false);
+  });
+
+  it('are importable by users as hookverify/schemas/<sender>/<event>.json', () => {
+    const require = createRequire(import.meta.url);
+    const path = require.resolve('hookverify/schemas/edgesense/device.data.json');
+    expect(path).toBe(new URL('../../schemas/edgesense/device.data.json', import.meta.url).pathname);
+    expect((require(path) as { title: string }).title).toBe('edgesense device.data');
   });
 });
