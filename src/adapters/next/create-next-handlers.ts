@@ -8,7 +8,8 @@ import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-
  * An App Router route handler: `export const POST = createNextRouteHandler(receiver)` in
  * `app/.../route.ts`. It is the Fetch adapter: the body is read from `request.body`, which
  * route handlers never parse, and it runs on both the Node.js and the Edge runtime
- * (`export const runtime = 'edge'`; hookverify then uses Web Crypto).
+ * (`export const runtime = 'edge'`; hookverify then uses Web Crypto). A Pages Router API route
+ * on the Edge runtime also receives a `Request`: use this handler there too.
  *
  * @example
  * ```ts

@@ -197,7 +197,10 @@ export interface WebhookReceiverOptions<Event = unknown> {
   readonly mode?: 'process' | 'acknowledge-first';
   /** Acknowledge-first only: longest a hand-off may take before the answer is 503. Default `"5s"`. */
   readonly handoffTimeout?: Duration;
-  /** Largest body read, in bytes; larger ones are refused with 413 before any hashing. Default 1 MiB. */
+  /**
+   * Largest body read, in bytes; larger ones are refused with 413 before any hashing. Default
+   * 1 MiB. The verifier has its own limit (also 1 MiB by default): to accept more, raise both.
+   */
   readonly maxBodyBytes?: number;
   /** Logging and metrics. */
   readonly hooks?: ReceiverHooks;
