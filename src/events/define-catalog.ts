@@ -252,7 +252,14 @@ type TypeReader = (payload: unknown) => { name: string } | { missing: string };
 function typeReader(locator: EventTypeLocator): TypeReader {
   if (typeof locator === 'function') {
     return (payload) => {
-      const name = locator(payload);
+      let name: string | undefined;
+      try {
+        name = locator(payload);
+      } catch {
+        // A locator written for well-formed payloads (`payload.data.type`) throws on others:
+        // that is a payload without a type, not a crash.
+        name = undefined;
+      }
       return typeof name === 'string' && name.length > 0 ? { name } : { missing: '' };
     };
   }

@@ -97,11 +97,13 @@ describe('defineCatalog: parse', () => {
   it('accepts a function as the type locator', () => {
     const fn = defineCatalog({
       name: 'fn',
-      eventType: (payload) => (payload as { t?: string } | null)?.t?.toLowerCase(),
+      eventType: (payload) => (payload as { t: string }).t.toLowerCase(),
       events: { ping: z.looseObject({ t: z.string() }) },
     });
     expect(fn.parse({ t: 'PING' })).toMatchObject({ ok: true, event: { name: 'ping' } });
     expect(fn.parse({})).toMatchObject({ ok: false, code: 'invalid_event', message: 'fn: the payload names no event type' });
+    // A locator that throws on a payload it did not expect is a payload without a type.
+    expect(fn.parse(null)).toMatchObject({ ok: false, code: 'invalid_event' });
   });
 
   it('shortens a very long unknown type in messages', () => {
