@@ -15,7 +15,6 @@ export interface NodeReadableLike {
   on(event: 'data', listener: (chunk: Uint8Array | string) => void): unknown;
   on(event: 'end' | 'close', listener: () => void): unknown;
   on(event: 'error', listener: (error: unknown) => void): unknown;
-  removeListener(event: string, listener: (...args: never[]) => void): unknown;
 }
 
 const encoder = new TextEncoder();
@@ -31,46 +30,34 @@ export function readNodeBody(stream: NodeReadableLike, maxBytes: number): Promis
     const chunks: Uint8Array[] = [];
     let total = 0;
     let settled = false;
-    const stop = (): void => {
-      stream.removeListener('end', onEnd);
-      stream.removeListener('close', onClose);
-      stream.removeListener('error', onError);
-    };
-    const onData = (chunk: Uint8Array | string): void => {
+    // The listeners stay attached once settled: `data` keeps draining, and a late `error` (the
+    // client going away mid-drain) must find a listener rather than crash the process.
+    stream.on('data', (chunk) => {
       if (settled) return;
       const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
       total += bytes.byteLength;
       if (total > maxBytes) {
         settled = true;
         chunks.length = 0;
-        stop();
         resolve(undefined);
         return;
       }
       chunks.push(bytes);
-    };
-    const onEnd = (): void => {
+    });
+    stream.on('end', () => {
       if (settled) return;
       settled = true;
-      stop();
-      stream.removeListener('data', onData);
       resolve(concatChunks(chunks, total));
-    };
-    const onClose = (): void => {
+    });
+    stream.on('close', () => {
       if (settled) return;
       settled = true;
-      stop();
       reject(new Error('the request closed before its body was complete'));
-    };
-    const onError = (error: unknown): void => {
+    });
+    stream.on('error', (error) => {
       if (settled) return;
       settled = true;
-      stop();
       reject(error);
-    };
-    stream.on('data', onData);
-    stream.on('end', onEnd);
-    stream.on('close', onClose);
-    stream.on('error', onError);
+    });
   });
 }
