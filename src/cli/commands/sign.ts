@@ -1,4 +1,5 @@
 import { decodeUtf8 } from '../../core/encoding.js';
+import { formatTimestamp } from '../../core/timestamps.js';
 import { signDelivery } from '../../testing/sign-delivery.js';
 import { checkSecrets } from '../check-secrets.js';
 import { EXIT_CODES, usageError } from '../cli-error.js';
@@ -32,7 +33,8 @@ device.data, standard-webhooks webhook.test) and prints the headers, an empty li
 body: a raw request that \`hookverify verify <sender> --request FILE\` reads back.
 
   --body FILE        sign this file byte for byte ("-" reads stdin) instead of a sample event
-  --timestamp TIME   signing time for senders with a timestamp header (RFC 3339 or Unix time; default now)
+  --timestamp TIME   signing time (RFC 3339 or Unix time; default now): the timestamp header, or
+                     for EdgeSense the sample event's "timestamp" field
   --id ID            the id header for senders that send one (standard-webhooks: webhook-id)
   --curl             print a ready curl command instead
   --url URL          where the curl command posts (default ${DEFAULT_URL})
@@ -70,7 +72,18 @@ async function run(args: readonly string[], output: Output): Promise<number> {
   const secrets = readSecrets(values, output);
   checkSecrets(secrets, sender);
   const eventName = values.body === undefined ? checkEventNames(name, [positionals[1] ?? defaultEventName(name)])[0]! : undefined;
-  const body = values.body !== undefined ? readBytes(values.body, 'the body') : JSON.stringify(sampleEvent(name, eventName!));
+  const bodyTime = sender.timestamp && 'bodyField' in sender.timestamp ? sender.timestamp : undefined;
+  if (bodyTime && timestamp !== undefined && values.body !== undefined) {
+    throw usageError(`${name} carries its time inside the body ("${bodyTime.bodyField}"): edit the body instead of passing --timestamp`);
+  }
+  let body: string | Uint8Array;
+  if (values.body !== undefined) body = readBytes(values.body, 'the body');
+  else {
+    const event = sampleEvent(name, eventName!) as Record<string, unknown>;
+    // The built-in body-timestamp sender (EdgeSense) keeps it at the top level of its envelope.
+    if (bodyTime && timestamp !== undefined) event[bodyTime.bodyField] = formatTimestamp(timestamp, bodyTime.format);
+    body = JSON.stringify(event);
+  }
   const signed = await signDelivery(sender, {
     secrets,
     body,

@@ -41,8 +41,8 @@ export interface Explanation {
 
 const FORMAT_EXAMPLES: Readonly<Record<TimestampFormat, string>> = {
   rfc3339: 'an RFC 3339 date-time such as 2026-11-23T12:00:00Z',
-  'unix-seconds': 'whole seconds since 1970 such as 1763899200',
-  'unix-millis': 'whole milliseconds since 1970 such as 1763899200000',
+  'unix-seconds': 'whole seconds since 1970 such as 1795435200',
+  'unix-millis': 'whole milliseconds since 1970 such as 1795435200000',
 };
 
 function headerValues(run: VerifyRun, name: string): string[] {

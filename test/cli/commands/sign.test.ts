@@ -69,6 +69,17 @@ describe('hookverify sign', () => {
     expect(JSON.parse(body)).toMatchObject({ type: 'webhook', data: { type: 'test_fire' } });
   });
 
+  it('--timestamp sets the time EdgeSense carries in its body, and is refused with a body file', async () => {
+    const result = await runCli(['sign', 'edgesense', 'device.status', '--secret-env', 'EDGESENSE_SECRET', '--timestamp', '1763899200'], { env });
+    const { headers, body } = splitSigned(result.stdout);
+    expect(JSON.parse(body)).toMatchObject({ event: 'device.status', timestamp: '2025-11-23T12:00:00Z' });
+    const verifier = createVerifier(edgesense, { secret: SECRETS.EDGESENSE_SECRET, now: () => 1763899200_000 });
+    expect((await verifier.safeVerify({ body, headers })).ok).toBe(true);
+    const refused = await runCli(['sign', 'edgesense', '--body', '-', '--secret-env', 'EDGESENSE_SECRET', '--timestamp', '1763899200'], { env, input: '{}' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('edgesense carries its time inside the body ("timestamp")');
+  });
+
   describe('--curl', () => {
     let received: { headers: IncomingMessage['headers']; body: Buffer }[] = [];
     const server = createServer((request, response) => {
