@@ -184,6 +184,14 @@ describe('createWebhookReceiver', () => {
     expect([third.status, json(third.body)]).toEqual([200, { status: 'unknown_event' }]);
   });
 
+  it('answers 400 invalid_body when the body cannot be read (the client went away)', async () => {
+    const errors: unknown[] = [];
+    const receiver = createWebhookReceiver({ verifier, handle: () => {}, hooks: { onError: (error) => errors.push(error) } });
+    const response = await receiver.receive({ method: 'POST', headers: {}, body: () => Promise.reject(new Error('ECONNRESET')) });
+    expect([response.status, json(response.body)]).toEqual([400, { error: 'invalid_body' }]);
+    expect((errors[0] as Error).message).toBe('ECONNRESET');
+  });
+
   it('refuses a body that is already parsed as a setup error, and reports it', async () => {
     const errors: unknown[] = [];
     const receiver = createWebhookReceiver({ verifier, handle: () => {}, hooks: { onError: (error) => errors.push(error) } });
