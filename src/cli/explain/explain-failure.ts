@@ -159,21 +159,38 @@ const ENCODING_WORDS: Readonly<Record<SecretEncoding, string>> = {
   whsec: 'a whsec_ base64 key',
 };
 
-async function tryOtherSecretEncodings(run: VerifyRun, options: ExplainOptions): Promise<string | undefined> {
+/** A common way a correct secret is given wrongly, found by verifying with the corrected key. */
+interface SecretMistake {
+  readonly kind: 'whitespace' | 'encoding';
+  readonly reason: string;
+}
+
+async function findSecretMistake(run: VerifyRun, options: ExplainOptions): Promise<SecretMistake | undefined> {
+  const encoding = run.sender.secretEncoding;
+  const attempt = async (secret: string | Uint8Array) =>
+    (await verifyWith(run, { secrets: [secret], ignoreReplayWindow: options.ignoreReplayWindow })).ok;
   for (const input of run.secrets) {
     const entry = typeof input === 'object' && !(input instanceof Uint8Array) ? input : { secret: input, label: undefined };
     if (typeof entry.secret !== 'string') continue;
-    for (const encoding of ENCODINGS) {
-      if (encoding === run.sender.secretEncoding) continue;
+    const name = entry.label ?? 'the secret';
+    // UTF-8 secrets are used as given, so a space or newline pasted along becomes part of the key.
+    const trimmed = entry.secret.trim();
+    if (trimmed !== entry.secret && trimmed.length > 0 && (await attempt(trimmed))) {
+      return { kind: 'whitespace', reason: `the signature matches once the whitespace around ${name} is removed: it was copied with surrounding spaces or a line break` };
+    }
+    for (const other of ENCODINGS) {
+      if (other === encoding) continue;
       let key: Uint8Array;
       try {
-        key = decodeSecrets(entry.secret, encoding)[0]!.key;
+        key = decodeSecrets(trimmed, other)[0]!.key;
       } catch {
         continue;
       }
-      const outcome = await verifyWith(run, { secrets: [key], ignoreReplayWindow: options.ignoreReplayWindow });
-      if (outcome.ok) {
-        return `the signature matches when ${entry.label ?? 'the secret'} is used as ${ENCODING_WORDS[encoding]} instead of ${ENCODING_WORDS[run.sender.secretEncoding]}, as ${run.sender.name} specifies: the sender is set up differently from ${run.sender.name}'s scheme`;
+      if (await attempt(key)) {
+        return {
+          kind: 'encoding',
+          reason: `the signature matches when ${name} is used as ${ENCODING_WORDS[other]} instead of ${ENCODING_WORDS[encoding]}, as ${run.sender.name} specifies: the sender is set up differently from ${run.sender.name}'s scheme`,
+        };
       }
     }
   }
@@ -230,10 +247,10 @@ async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons
   if (variants.length > 0) {
     reasons.push(`no re-serialization of the body verifies either (tried ${variants.length}: ${variants.map((v) => v.name.replace(/ \(.*\)$/, '')).join('; ')})`);
   }
-  const encodingMatch = await tryOtherSecretEncodings(run, options);
-  details['secretEncodingMismatch'] = encodingMatch !== undefined;
-  if (encodingMatch) {
-    reasons.push(encodingMatch);
+  const mistake = await findSecretMistake(run, options);
+  details['secretMistake'] = mistake?.kind ?? null;
+  if (mistake) {
+    reasons.push(mistake.reason);
     return;
   }
   hints.push(

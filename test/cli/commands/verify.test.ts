@@ -87,7 +87,7 @@ describe('hookverify verify', () => {
     expect(result.code).toBe(1);
     const verdict = JSON.parse(result.stdout) as Verdict;
     expect(verdict.reasons[0]).toBe('none of the 2 signatures in peridio-signature matches any of the 2 secrets given');
-    expect(verdict.details).toMatchObject({ signatures: 2, secrets: 2, bodyDiffersFromCompact: false, matchingBodyVariant: null, secretEncodingMismatch: false });
+    expect(verdict.details).toMatchObject({ signatures: 2, secrets: 2, bodyDiffersFromCompact: false, matchingBodyVariant: null, secretMistake: null });
     expect(verdict.hints).toContain('two signatures means the sender is rolling its secret: either the old or the new secret should match');
     for (const secret of Object.values(wrong)) expect(result.stdout + result.stderr).not.toContain(secret);
   });
@@ -95,10 +95,24 @@ describe('hookverify verify', () => {
   it('a sender keying HMAC with the secret text instead of its hex-decoded bytes is recognised', async () => {
     const { headersFile, bodyFile } = await captured({ secret: utf8(SECRETS.PERIDIO_SECRET) });
     const { verdict } = await verify(['peridio', '--headers', headersFile, '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET', '--now', AT]);
-    expect(verdict.details['secretEncodingMismatch']).toBe(true);
+    expect(verdict.details['secretMistake']).toBe('encoding');
     expect(verdict.reasons).toContain(
       "the signature matches when env:PERIDIO_SECRET is used as its UTF-8 text instead of hex-decoded bytes, as peridio specifies: the sender is set up differently from peridio's scheme",
     );
+  });
+
+  it('a UTF-8 secret pasted with a trailing space is recognised', async () => {
+    const body = `{"event":"device.data","timestamp":"${AT}","deviceId":"n1","payload":{}}`;
+    const signed = await signDelivery(edgesense, { secret: SECRETS.EDGESENSE_SECRET, body });
+    const dir = tempDir();
+    const result = await runCli(
+      ['verify', 'edgesense', '--headers', writeTemp(dir, 'h.json', JSON.stringify(signed.headers)), '--body', writeTemp(dir, 'b.json', body), '--secret-env', 'PASTED', '--now', AT, '--json'],
+      { env: { PASTED: `${SECRETS.EDGESENSE_SECRET} ` } },
+    );
+    const verdict = JSON.parse(result.stdout) as Verdict;
+    expect(verdict.details['secretMistake']).toBe('whitespace');
+    expect(verdict.reasons).toContain('the signature matches once the whitespace around env:PASTED is removed: it was copied with surrounding spaces or a line break');
+    expectNoSecret(result);
   });
 
   describe('the replay window', () => {
