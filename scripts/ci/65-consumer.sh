@@ -1,0 +1,4 @@
+set -euo pipefail
+# The package as users install it: packed, installed offline into a fresh project, every entry
+# loaded from ESM and CommonJS, and type-checked under node16 and bundler resolution.
+node scripts/consumer-test.mjs
