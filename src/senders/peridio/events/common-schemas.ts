@@ -33,6 +33,19 @@ export const certificateSchema = z.looseObject({
 
 export const ipAddressSchema = z.union([z.ipv4(), z.ipv6()]);
 
+/**
+ * Where Peridio's guide and its OpenAPI description show different members for the same thing,
+ * both are optional members of one object and at least one must be present. (A union of two
+ * loose objects would type neither member usefully: each side's index signature admits the
+ * other's key as `unknown`.) JSON Schema gets the same rule as `anyOf` / `required`.
+ */
+export function requireOneOf<Schema extends z.ZodObject>(schema: Schema, members: readonly string[]): Schema {
+  const rule = `expected ${members.map((member) => `"${member}"`).join(' or ')}`;
+  return schema
+    .refine((value) => members.some((member) => Object.prototype.hasOwnProperty.call(value, member)), { error: rule })
+    .meta({ anyOf: members.map((member) => ({ required: [member] })) });
+}
+
 /** `release-changed` -> `release_changed`, at the type level. */
 type Underscored<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Underscored<Tail>}` : S;
 

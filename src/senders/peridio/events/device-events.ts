@@ -6,6 +6,7 @@ import {
   ipAddressSchema,
   peridioEnvelope,
   releaseSchema,
+  requireOneOf,
 } from './common-schemas.js';
 
 /**
@@ -81,10 +82,15 @@ export const deviceCheckedForReleaseSchema = peridioEnvelope(
   'device',
   'checked-for-release',
   // The guide shows `current_release`; the OpenAPI description `release` and `bundle`.
-  z.union([
-    z.looseObject({ device: deviceSchema, current_release: releaseSchema }),
-    z.looseObject({ device: deviceSchema, release: releaseSchema.nullable(), bundle: bundleSchema.nullable().optional() }),
-  ]),
+  requireOneOf(
+    z.looseObject({
+      device: deviceSchema,
+      current_release: releaseSchema.optional(),
+      release: releaseSchema.nullable().optional(),
+      bundle: bundleSchema.nullable().optional(),
+    }),
+    ['current_release', 'release'],
+  ),
 );
 
 export const deviceClaimedReleaseSchema = peridioEnvelope(
