@@ -10,7 +10,8 @@ export const SECRET_OPTIONS = {
   secret: { type: 'string', multiple: true },
 } as const;
 
-export const SECRET_HELP = `Secrets (give one or more; several are tried in turn, as during a rotation):
+export const SECRET_HELP = `Secrets (one or more; with several, as while a secret is rolled, sign and send add one
+signature per secret and verify accepts any of them):
   --secret-env NAME    read the secret from environment variable NAME
   --secret-file PATH   read the secret from a file (one trailing newline is ignored)
   --secret VALUE       the secret itself: it lands in shell history and the process list`;

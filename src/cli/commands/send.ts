@@ -40,6 +40,7 @@ prints a summary of the status codes.
 ${SECRET_HELP}
 
 ${SENDER_HELP}
+
 Event types: peridio and edgesense take the names of their catalogs (\`hookverify schemas
 peridio\` lists them; "all" sends every type); standard-webhooks takes any name.
 
