@@ -186,16 +186,28 @@ if (process.argv.includes('--json')) {
   for (const row of rows) console.log(JSON.stringify(row));
 } else {
   const headers: DemoRow = { delivery: 'delivery', status: 0, outcome: 'outcome', why: 'why' };
-  const width = (key: keyof DemoRow) => Math.max(...[headers, ...rows].map((row) => String(key === 'status' && row === headers ? 'HTTP' : row[key]).length));
-  const line = (row: DemoRow) =>
-    [
-      row.delivery.padEnd(width('delivery')),
-      (row === headers ? 'HTTP' : String(row.status)).padEnd(4),
-      row.outcome.padEnd(width('outcome')),
-      row.why,
-    ].join('  ');
+  const widest = (key: 'delivery' | 'outcome') => Math.max(...[headers, ...rows].map((row) => row[key].length));
+  const indent = widest('delivery') + 2 + 4 + 2 + widest('outcome') + 2;
+  // Long reasons wrap under their own column rather than across the table.
+  const room = Math.max(40, (process.stdout.columns || 140) - indent);
+  const wrap = (text: string): string[] => {
+    const lines: string[] = [];
+    let current = '';
+    for (const word of text.split(' ')) {
+      if (current && current.length + 1 + word.length > room) {
+        lines.push(current);
+        current = word;
+      } else current = current ? `${current} ${word}` : word;
+    }
+    return [...lines, current];
+  };
+  const line = (row: DemoRow) => {
+    const [first, ...rest] = wrap(row.why);
+    const head = [row.delivery.padEnd(widest('delivery')), (row === headers ? 'HTTP' : String(row.status)).padEnd(4), row.outcome.padEnd(widest('outcome')), first].join('  ');
+    return [head, ...rest.map((more) => ' '.repeat(indent) + more)].join('\n');
+  };
   console.log(`hookverify demo: ${rows.length} signed deliveries to a receiver on ${base}\n`);
   console.log(line(headers));
-  console.log('-'.repeat(Math.min(160, width('delivery') + width('outcome') + 60)));
+  console.log('-'.repeat(indent + Math.min(room, 60)));
   for (const row of rows) console.log(line(row));
 }
