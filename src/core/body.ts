@@ -3,10 +3,31 @@ import { decodeUtf8 } from './encoding.js';
 /**
  * The raw request body exactly as it arrived: a string, a `Uint8Array` (Node's `Buffer` is
  * one) or an `ArrayBuffer`. Never a parsed object: re-serializing JSON changes its bytes.
+ *
+ * @example
+ * ```ts
+ * import type { RawBody } from 'hookverify';
+ *
+ * // Express: express.raw({ type: 'application/json' }) leaves a Buffer in req.body.
+ * const body: RawBody = req.body;
+ * // Fetch: the bytes, before any request.json().
+ * const bytes: RawBody = new Uint8Array(await request.arrayBuffer());
+ * ```
  */
 export type RawBody = string | Uint8Array | ArrayBuffer;
 
-/** Default largest body a verifier accepts: 1 MiB. */
+/**
+ * Default largest body a verifier accepts: 1 MiB.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_BODY_BYTES } from 'hookverify';
+ * import { createPeridioVerifier } from 'hookverify/peridio';
+ *
+ * // Allow device reports up to 4 MiB.
+ * const verifier = createPeridioVerifier({ secret, maxBodyBytes: 4 * DEFAULT_MAX_BODY_BYTES });
+ * ```
+ */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** A body ready for hashing: the caller's own string or bytes, never copied. */

@@ -2,6 +2,15 @@ import { ConfigurationError } from './errors.js';
 
 /**
  * A length of time: a number of seconds, or a string such as `"300s"`, `"5m"`, `"1h"`, `"3d"`.
+ *
+ * @example
+ * ```ts
+ * import type { Duration } from 'hookverify';
+ * import { createPeridioVerifier } from 'hookverify/peridio';
+ *
+ * const tolerance: Duration = '10m'; // or 600 (seconds), '600s', '1h'
+ * const verifier = createPeridioVerifier({ secret, tolerance });
+ * ```
  */
 export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 

@@ -15,6 +15,16 @@
  * - `no_active_secret`: every configured secret is past its `notAfter`.
  * - `invalid_body`: the body is not raw bytes, or (after the signature held) not valid JSON.
  * - `body_too_large`: the body exceeds `maxBodyBytes`; checked before any hashing.
+ *
+ * @example
+ * ```ts
+ * import type { VerificationErrorCode } from 'hookverify';
+ *
+ * function status(code: VerificationErrorCode): number {
+ *   if (code === 'body_too_large') return 413;
+ *   return code === 'invalid_body' ? 400 : 401;
+ * }
+ * ```
  */
 export type VerificationErrorCode =
   | 'missing_header'
@@ -31,13 +41,39 @@ export type VerificationErrorCode =
  *
  * - `invalid_event`: the payload does not match the schema of its event type.
  * - `unknown_event`: the event type is not in the catalog and the parser is strict.
+ *
+ * @example
+ * ```ts
+ * import { EventValidationError, type EventErrorCode } from 'hookverify';
+ *
+ * const code: EventErrorCode | undefined = error instanceof EventValidationError ? error.code : undefined;
+ * ```
  */
 export type EventErrorCode = 'invalid_event' | 'unknown_event';
 
-/** Why a deduplication step could not be carried out. */
+/**
+ * Why a deduplication step could not be carried out.
+ *
+ * @example
+ * ```ts
+ * import { DedupeError, type DedupeErrorCode } from 'hookverify';
+ *
+ * const code: DedupeErrorCode | undefined = error instanceof DedupeError ? error.code : undefined;
+ * if (code === 'store_unavailable') console.warn('dedupe store down: answering 503');
+ * ```
+ */
 export type DedupeErrorCode = 'store_unavailable' | 'missing_dedupe_key';
 
-/** Why a Peridio Resource Name was refused. */
+/**
+ * Why a Peridio Resource Name was refused.
+ *
+ * @example
+ * ```ts
+ * import { PrnError, type PrnErrorCode } from 'hookverify';
+ *
+ * const code: PrnErrorCode | undefined = error instanceof PrnError ? error.code : undefined; // 'malformed_prn'
+ * ```
+ */
 export type PrnErrorCode = 'malformed_prn';
 
 /**
@@ -46,10 +82,28 @@ export type PrnErrorCode = 'malformed_prn';
  * - `invalid_secret`: a secret is missing, empty or not in the sender's encoding.
  * - `invalid_option`: an option has a value that cannot work.
  * - `body_already_parsed`: a framework parsed the body before hookverify could read its raw bytes.
+ *
+ * @example
+ * ```ts
+ * import { ConfigurationError, type ConfigurationErrorCode } from 'hookverify';
+ *
+ * const code: ConfigurationErrorCode | undefined = error instanceof ConfigurationError ? error.code : undefined;
+ * if (code === 'invalid_secret') console.error('check PERIDIO_WEBHOOK_SECRET');
+ * ```
  */
 export type ConfigurationErrorCode = 'invalid_secret' | 'invalid_option' | 'body_already_parsed';
 
-/** Every code any hookverify error can carry. */
+/**
+ * Every code any hookverify error can carry.
+ *
+ * @example
+ * ```ts
+ * import { HookverifyError, type HookverifyErrorCode } from 'hookverify';
+ *
+ * const counts = new Map<HookverifyErrorCode, number>();
+ * if (error instanceof HookverifyError) counts.set(error.code, (counts.get(error.code) ?? 0) + 1);
+ * ```
+ */
 export type HookverifyErrorCode =
   | VerificationErrorCode
   | EventErrorCode

@@ -1,6 +1,15 @@
 /**
  * Anything with a Fetch-style `get` (the `Headers` of Fetch, Undici, Next.js, Hono, Workers).
  * Structural so that no DOM or Node typings are needed by users of the types.
+ *
+ * @example
+ * ```ts
+ * import type { HeadersGetter } from 'hookverify';
+ *
+ * // Any object with a Fetch-style get works, e.g. a framework's own header bag.
+ * const headers: HeadersGetter = { get: (name) => ctx.req.header(name) ?? null };
+ * await verifier.verify({ body, headers });
+ * ```
  */
 export interface HeadersGetter {
   get(name: string): string | null;
@@ -9,6 +18,15 @@ export interface HeadersGetter {
 /**
  * Request headers in any of the shapes frameworks hand out: a Fetch `Headers`, Node's
  * `IncomingHttpHeaders` (values may be string arrays), or a plain record with any casing.
+ *
+ * @example
+ * ```ts
+ * import type { HeadersInput } from 'hookverify';
+ *
+ * const fromFetch: HeadersInput = request.headers; // Headers
+ * const fromNode: HeadersInput = req.headers; // IncomingHttpHeaders
+ * const fromRecord: HeadersInput = { 'Peridio-Signature': signature, 'Peridio-Published-At': publishedAt };
+ * ```
  */
 export type HeadersInput =
   | HeadersGetter

@@ -8,6 +8,15 @@ import { ConfigurationError } from './errors.js';
  * - `hex`: the hex-decoded bytes (Peridio's 32 hex characters are a 16-byte key).
  * - `base64`: the base64-decoded bytes.
  * - `whsec`: Standard Webhooks: an optional `whsec_` prefix, then base64.
+ *
+ * @example
+ * ```ts
+ * import { defineSender, type SecretEncoding } from 'hookverify';
+ *
+ * // The dashboard shows the key as hex: decode it before use.
+ * const secretEncoding: SecretEncoding = 'hex';
+ * const vendor = defineSender({ name: 'vendor', signature: { header: 'x-signature', encoding: 'hex' }, signedContent: '{body}', secretEncoding });
+ * ```
  */
 export type SecretEncoding = 'utf8' | 'hex' | 'base64' | 'whsec';
 
@@ -33,7 +42,18 @@ export type SecretInput =
       readonly notAfter?: Date | string | number;
     };
 
-/** Which configured secret verified a delivery. */
+/**
+ * Which configured secret verified a delivery.
+ *
+ * @example
+ * ```ts
+ * import type { MatchedSecret } from 'hookverify';
+ *
+ * const delivery = await verifier.verify({ body, headers });
+ * const matched: MatchedSecret = delivery.matchedSecret;
+ * if (matched.label === 'old') console.warn('still signed with the old secret: keep it a little longer');
+ * ```
+ */
 export interface MatchedSecret {
   /** Position in the list given to the verifier (0 for a single secret). */
   readonly index: number;

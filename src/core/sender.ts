@@ -4,7 +4,19 @@ import type { HeadersInput } from './headers.js';
 import type { SecretEncoding } from './secrets.js';
 import type { TimestampFormat } from './timestamps.js';
 
-/** How a sender puts its signatures into a header. */
+/**
+ * How a sender puts its signatures into a header.
+ *
+ * @example
+ * ```ts
+ * import type { SignatureHeaderSpec } from 'hookverify';
+ *
+ * // GitHub: one hex signature behind "sha256=".
+ * const github: SignatureHeaderSpec = { header: 'x-hub-signature-256', encoding: 'hex', prefix: 'sha256=' };
+ * // Standard Webhooks: several base64 entries behind "v1,", space-separated.
+ * const standard: SignatureHeaderSpec = { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ', skipOtherVersions: true };
+ * ```
+ */
 export interface SignatureHeaderSpec {
   /** Header name, matched case-insensitively (e.g. `"x-hub-signature-256"`). */
   readonly header: string;
@@ -26,13 +38,33 @@ export interface SignatureHeaderSpec {
   readonly hexCase?: 'lower' | 'upper';
 }
 
-/** Where a sender puts the time a delivery was signed. */
+/**
+ * Where a sender puts the time a delivery was signed.
+ *
+ * @example
+ * ```ts
+ * import type { TimestampSpec } from 'hookverify';
+ *
+ * const inHeader: TimestampSpec = { header: 'x-timestamp', format: 'unix-seconds' };
+ * const inBody: TimestampSpec = { bodyField: 'meta.sent_at', format: 'rfc3339' };
+ * ```
+ */
 export type TimestampSpec =
   | { readonly header: string; readonly format: TimestampFormat }
   /** A dot path into the JSON body: checked only after the signature holds. */
   | { readonly bodyField: string; readonly format: TimestampFormat };
 
-/** What a custom id function sees: the verified payload and the request headers. */
+/**
+ * What a custom id function sees: the verified payload and the request headers.
+ *
+ * @example
+ * ```ts
+ * import { defineSender, type IdContext } from 'hookverify';
+ *
+ * const idOf = ({ payload }: IdContext) => (payload as { event?: { id?: string } }).event?.id;
+ * const vendor = defineSender({ name: 'vendor', signature: { header: 'x-signature', encoding: 'hex' }, signedContent: '{body}', secretEncoding: 'utf8', id: idOf });
+ * ```
+ */
 export interface IdContext {
   readonly payload: unknown;
   readonly headers: HeadersInput;
@@ -42,6 +74,15 @@ export interface IdContext {
  * Where a delivery's dedupe id comes from: a header, a dot path into the JSON body, a SHA-256
  * of the raw body (for senders that send no id: stable across retries of one delivery), or a
  * function of the verified payload.
+ *
+ * @example
+ * ```ts
+ * import type { IdSpec } from 'hookverify';
+ *
+ * const fromHeader: IdSpec = { header: 'x-delivery-id' };
+ * const fromBody: IdSpec = { bodyField: 'event.id' };
+ * const fromBytes: IdSpec = { bodyDigest: 'sha256' }; // the sender sends no id
+ * ```
  */
 export type IdSpec =
   | { readonly header: string }
@@ -52,6 +93,22 @@ export type IdSpec =
 /**
  * A complete description of an HMAC-SHA256 webhook sender. The built-in Peridio, EdgeSense and
  * Standard Webhooks senders are values of this type; describe any other vendor the same way.
+ *
+ * @example
+ * ```ts
+ * import { defineSender, type SenderDefinition } from 'hookverify';
+ *
+ * const definition: SenderDefinition = {
+ *   name: 'acme',
+ *   signature: { header: 'x-acme-signature', encoding: 'hex' },
+ *   signedContent: '{x-acme-timestamp}.{body}',
+ *   secretEncoding: 'utf8',
+ *   timestamp: { header: 'x-acme-timestamp', format: 'unix-seconds' },
+ *   id: { header: 'x-acme-delivery' },
+ *   retryHorizon: '1d',
+ * };
+ * const acme = defineSender(definition);
+ * ```
  */
 export interface SenderDefinition {
   /** Short name used in results and errors, e.g. `"peridio"`. */
@@ -73,13 +130,36 @@ export interface SenderDefinition {
   readonly retryHorizon?: Duration;
 }
 
-/** One piece of the signed content: literal text, a header's value, or the body. */
+/**
+ * One piece of the signed content: literal text, a header's value, or the body.
+ *
+ * @example
+ * ```ts
+ * import { peridio } from 'hookverify/peridio';
+ *
+ * // [{ kind: 'header', name: 'peridio-published-at' }, { kind: 'body' }]
+ * console.log(peridio.signedParts);
+ * ```
+ */
 export type SignedPart =
   | { readonly kind: 'literal'; readonly text: string }
   | { readonly kind: 'header'; readonly name: string }
   | { readonly kind: 'body' };
 
-/** A validated, frozen sender description, ready to build verifiers and signers from. */
+/**
+ * A validated, frozen sender description, ready to build verifiers and signers from.
+ *
+ * @example
+ * ```ts
+ * import { createVerifier, type Sender } from 'hookverify';
+ * import { peridio } from 'hookverify/peridio';
+ *
+ * function verifierFor(sender: Sender, secret: string) {
+ *   return createVerifier(sender, { secret });
+ * }
+ * const verifier = verifierFor(peridio, process.env.PERIDIO_WEBHOOK_SECRET!);
+ * ```
+ */
 export interface Sender extends SenderDefinition {
   /** The template split into its parts. */
   readonly signedParts: readonly SignedPart[];

@@ -1,4 +1,20 @@
-/** How a sender writes the time a delivery was signed. */
+/**
+ * How a sender writes the time a delivery was signed.
+ *
+ * @example
+ * ```ts
+ * import { defineSender, type TimestampFormat } from 'hookverify';
+ *
+ * const format: TimestampFormat = 'unix-seconds';
+ * const vendor = defineSender({
+ *   name: 'vendor',
+ *   signature: { header: 'x-signature', encoding: 'hex' },
+ *   signedContent: '{x-timestamp}.{body}',
+ *   secretEncoding: 'utf8',
+ *   timestamp: { header: 'x-timestamp', format },
+ * });
+ * ```
+ */
 export type TimestampFormat = 'rfc3339' | 'unix-seconds' | 'unix-millis';
 
 const DIGITS = /^\d{1,15}$/;

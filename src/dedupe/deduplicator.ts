@@ -10,13 +10,33 @@ import type { ClaimResult, DedupeStore, MaybePromise } from './store.js';
  * Where a key comes from: a verified delivery (its `sender` and `id`) satisfies this, so
  * `run(delivery, ...)` needs no mapping. The key is `"<sender>:<id>"`, so senders sharing one
  * store never collide.
+ *
+ * @example
+ * ```ts
+ * import { createDeduplicator, type DedupeKeySource } from 'hookverify/dedupe';
+ *
+ * const dedupe = createDeduplicator();
+ * const source: DedupeKeySource = { sender: 'peridio', id: event.prn };
+ * await dedupe.run(source, () => handle(event));
+ * ```
  */
 export interface DedupeKeySource {
   readonly sender: string;
   readonly id: string | undefined;
 }
 
-/** Options of {@link createDeduplicator}. */
+/**
+ * Options of {@link createDeduplicator}.
+ *
+ * @example
+ * ```ts
+ * import { createDeduplicator, createMemoryStore, type DeduplicatorOptions } from 'hookverify/dedupe';
+ * import { peridio } from 'hookverify/peridio';
+ *
+ * const options: DeduplicatorOptions = { store: createMemoryStore(), lease: '2m', retention: peridio, onStoreError: 'fail-closed' };
+ * const dedupe = createDeduplicator(options);
+ * ```
+ */
 export interface DeduplicatorOptions {
   /** Where claims and completed keys live. Default: a new {@link createMemoryStore} (one process only). */
   readonly store?: DedupeStore;
@@ -46,7 +66,18 @@ export interface DeduplicatorOptions {
   readonly storeTimeout?: Duration;
 }
 
-/** Runs handlers at most once per key among all processes that share a store. */
+/**
+ * Runs handlers at most once per key among all processes that share a store.
+ *
+ * @example
+ * ```ts
+ * import { createDeduplicator, dedupeHttpStatus, type Deduplicator } from 'hookverify/dedupe';
+ *
+ * const dedupe: Deduplicator = createDeduplicator();
+ * const outcome = await dedupe.run(delivery, () => saveReading(delivery.payload));
+ * res.status(dedupeHttpStatus(outcome)).end();
+ * ```
+ */
 export interface Deduplicator {
   /**
    * Claims the key of `source` (a verified delivery, or a key string used as given), runs

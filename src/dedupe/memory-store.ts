@@ -2,7 +2,17 @@ import { ConfigurationError } from '../core/errors.js';
 import { LruSlots } from './lru-slots.js';
 import type { ClaimResult, DedupeStore } from './store.js';
 
-/** Options of {@link createMemoryStore}. */
+/**
+ * Options of {@link createMemoryStore}.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryStore, type MemoryStoreOptions } from 'hookverify/dedupe';
+ *
+ * const options: MemoryStoreOptions = { maxEntries: 500_000 };
+ * const store = createMemoryStore(options);
+ * ```
+ */
 export interface MemoryStoreOptions {
   /**
    * Most keys remembered at once; past it the least recently used key is forgotten. Size it to
@@ -15,7 +25,17 @@ export interface MemoryStoreOptions {
   readonly now?: () => number;
 }
 
-/** The in-memory store, with its size for monitoring. */
+/**
+ * The in-memory store, with its size for monitoring.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryStore, type MemoryDedupeStore } from 'hookverify/dedupe';
+ *
+ * const store: MemoryDedupeStore = createMemoryStore();
+ * setInterval(() => metrics.gauge('dedupe.keys', store.size), 60_000);
+ * ```
+ */
 export interface MemoryDedupeStore extends DedupeStore {
   /** Keys held, including expired ones not yet swept. */
   readonly size: number;

@@ -5,6 +5,17 @@ import type { DedupeError } from '../core/errors.js';
  * completed; it is `false` when the store failed at that moment (`storeError` is set, and is
  * also set when `onStoreError: 'fail-open'` skipped the claim) or when the handler outlived its
  * lease and another claim took the key. Either way the event was processed: answer 2xx.
+ *
+ * @example
+ * ```ts
+ * import type { ProcessedOutcome } from 'hookverify/dedupe';
+ *
+ * const outcome = await dedupe.run(delivery, () => store(delivery.payload));
+ * if (outcome.status === 'processed') {
+ *   const processed: ProcessedOutcome<void> = outcome;
+ *   if (!processed.recorded) console.warn('processed, but the store did not record it', processed.storeError);
+ * }
+ * ```
  */
 export interface ProcessedOutcome<Result> {
   readonly status: 'processed';
@@ -14,7 +25,20 @@ export interface ProcessedOutcome<Result> {
   readonly storeError?: unknown;
 }
 
-/** The key was already completed: the handler was not called. Answer 2xx so the sender stops. */
+/**
+ * The key was already completed: the handler was not called. Answer 2xx so the sender stops.
+ *
+ * @example
+ * ```ts
+ * import type { DuplicateOutcome } from 'hookverify/dedupe';
+ *
+ * const outcome = await dedupe.run(delivery, handler);
+ * if (outcome.status === 'duplicate') {
+ *   const duplicate: DuplicateOutcome = outcome;
+ *   console.info('already processed', duplicate.key);
+ * }
+ * ```
+ */
 export interface DuplicateOutcome {
   readonly status: 'duplicate';
   readonly key: string;
@@ -23,6 +47,17 @@ export interface DuplicateOutcome {
 /**
  * Another delivery of the same event holds a live claim. The handler was not called; answer
  * 409 so the sender retries later (the other one may still fail).
+ *
+ * @example
+ * ```ts
+ * import type { InProgressOutcome } from 'hookverify/dedupe';
+ *
+ * const outcome = await dedupe.run(delivery, handler);
+ * if (outcome.status === 'in_progress') {
+ *   const busy: InProgressOutcome = outcome;
+ *   res.status(409).json({ error: 'in_progress', key: busy.key });
+ * }
+ * ```
  */
 export interface InProgressOutcome {
   readonly status: 'in_progress';
@@ -32,6 +67,17 @@ export interface InProgressOutcome {
 /**
  * The handler threw or rejected. The claim was released (`released`; when the release itself
  * failed, the lease expires instead), so the sender's retry is processed. Answer 5xx.
+ *
+ * @example
+ * ```ts
+ * import type { FailedOutcome } from 'hookverify/dedupe';
+ *
+ * const outcome = await dedupe.run(delivery, handler);
+ * if (outcome.status === 'failed') {
+ *   const failed: FailedOutcome = outcome;
+ *   console.error('handler failed; the retry will run it again', failed.error);
+ * }
+ * ```
  */
 export interface FailedOutcome {
   readonly status: 'failed';
@@ -43,6 +89,17 @@ export interface FailedOutcome {
 /**
  * The store could not be reached (or did not answer within `storeTimeout`) and dedupe fails
  * closed: nothing was processed. Answer 503 so the sender retries.
+ *
+ * @example
+ * ```ts
+ * import type { StoreUnavailableOutcome } from 'hookverify/dedupe';
+ *
+ * const outcome = await dedupe.run(delivery, handler);
+ * if (outcome.status === 'store_unavailable') {
+ *   const down: StoreUnavailableOutcome = outcome;
+ *   console.error(down.error.message, down.error.cause);
+ * }
+ * ```
  */
 export interface StoreUnavailableOutcome {
   readonly status: 'store_unavailable';
@@ -54,6 +111,20 @@ export interface StoreUnavailableOutcome {
 /**
  * What {@link Deduplicator.run} did with a delivery. Switch on `status`, or map it to an HTTP
  * status with {@link dedupeHttpStatus}.
+ *
+ * @example
+ * ```ts
+ * import type { DedupeOutcome } from 'hookverify/dedupe';
+ *
+ * const outcome: DedupeOutcome = await dedupe.run(delivery, handler);
+ * switch (outcome.status) {
+ *   case 'processed':
+ *   case 'duplicate': return res.sendStatus(200);
+ *   case 'in_progress': return res.sendStatus(409);
+ *   case 'failed': return res.sendStatus(500);
+ *   case 'store_unavailable': return res.sendStatus(503);
+ * }
+ * ```
  */
 export type DedupeOutcome<Result = unknown> =
   | ProcessedOutcome<Result>
@@ -62,7 +133,17 @@ export type DedupeOutcome<Result = unknown> =
   | FailedOutcome
   | StoreUnavailableOutcome;
 
-/** The HTTP status each outcome maps to. */
+/**
+ * The HTTP status each outcome maps to.
+ *
+ * @example
+ * ```ts
+ * import { dedupeHttpStatus, type DedupeHttpStatus } from 'hookverify/dedupe';
+ *
+ * const status: DedupeHttpStatus = dedupeHttpStatus(await dedupe.run(delivery, handler));
+ * return new Response(null, { status });
+ * ```
+ */
 export type DedupeHttpStatus = 200 | 409 | 500 | 503;
 
 const STATUS: Readonly<Record<DedupeOutcome['status'], DedupeHttpStatus>> = {

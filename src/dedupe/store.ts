@@ -5,12 +5,28 @@
  *   now held by the caller's token for the lease.
  * - `in_progress`: another claim holds the key and its lease has not expired.
  * - `completed`: the key was completed and is still remembered.
+ *
+ * @example
+ * ```ts
+ * import type { ClaimResult } from 'hookverify/dedupe';
+ *
+ * const result: ClaimResult = await store.claim(key, token, leaseMs);
+ * if (result === 'claimed') await handle();
+ * ```
  */
 export type ClaimResult = 'claimed' | 'in_progress' | 'completed';
 
 /**
  * A value or a promise of it: the in-memory store answers synchronously so the common path
  * allocates no promise; network stores return promises.
+ *
+ * @example
+ * ```ts
+ * import type { MaybePromise } from 'hookverify/dedupe';
+ *
+ * // A store method may answer at once or later.
+ * const release = (key: string, token: string): MaybePromise<void> => pool.query('delete from claims where key = $1 and token = $2', [key, token]).then(() => undefined);
+ * ```
  */
 export type MaybePromise<T> = T | Promise<T>;
 

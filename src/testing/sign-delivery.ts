@@ -7,7 +7,18 @@ import { decodeSecrets, type SecretInput } from '../core/secrets.js';
 import type { Sender } from '../core/sender.js';
 import { formatTimestamp } from '../core/timestamps.js';
 
-/** Options of {@link signDelivery}. */
+/**
+ * Options of {@link signDelivery}.
+ *
+ * @example
+ * ```ts
+ * import { signDelivery, type SignDeliveryOptions } from 'hookverify/testing';
+ * import { standardWebhooks } from 'hookverify/standard-webhooks';
+ *
+ * const options: SignDeliveryOptions = { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body: { type: 'ping' }, id: 'msg_1', timestamp: new Date() };
+ * const signed = await signDelivery(standardWebhooks, options);
+ * ```
+ */
 export interface SignDeliveryOptions {
   /** The secret to sign with. Give either `secret` or `secrets`. */
   readonly secret?: SecretInput;
@@ -25,7 +36,18 @@ export interface SignDeliveryOptions {
   readonly backend?: CryptoBackend;
 }
 
-/** A signed delivery, ready to send: the exact body and the headers a sender would add. */
+/**
+ * A signed delivery, ready to send: the exact body and the headers a sender would add.
+ *
+ * @example
+ * ```ts
+ * import { signDelivery, type SignedDelivery } from 'hookverify/testing';
+ * import { peridio } from 'hookverify/peridio';
+ *
+ * const signed: SignedDelivery = await signDelivery(peridio, { secret, body: event });
+ * await fetch('http://127.0.0.1:3000/webhooks/peridio', { method: 'POST', body: signed.body, headers: signed.headers });
+ * ```
+ */
 export interface SignedDelivery {
   readonly body: string | Uint8Array;
   readonly headers: Record<string, string>;

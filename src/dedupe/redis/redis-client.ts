@@ -3,12 +3,32 @@ import { ConfigurationError } from '../../core/errors.js';
 /**
  * The part of an ioredis client (`Redis` or `Cluster`) the Redis store uses: `call`, which
  * sends any command.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from 'ioredis';
+ * import { createRedisStore, type IoRedisClientLike } from 'hookverify/redis';
+ *
+ * const client: IoRedisClientLike = new Redis(process.env.REDIS_URL!);
+ * const store = createRedisStore({ client });
+ * ```
  */
 export interface IoRedisClientLike {
   call(command: string, ...args: string[]): Promise<unknown>;
 }
 
-/** The part of a node-redis client (`createClient()` of `redis` v4 or v5) the Redis store uses. */
+/**
+ * The part of a node-redis client (`createClient()` of `redis` v4 or v5) the Redis store uses.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'redis';
+ * import { createRedisStore, type NodeRedisClientLike } from 'hookverify/redis';
+ *
+ * const client: NodeRedisClientLike = await createClient({ url: process.env.REDIS_URL }).connect();
+ * const store = createRedisStore({ client });
+ * ```
+ */
 export interface NodeRedisClientLike {
   sendCommand(args: string[]): Promise<unknown>;
 }
@@ -16,6 +36,15 @@ export interface NodeRedisClientLike {
 /**
  * A client of either library. It is recognised by its shape, so hookverify imports neither
  * package: install the one you use.
+ *
+ * @example
+ * ```ts
+ * import { createRedisStore, type RedisClientLike } from 'hookverify/redis';
+ *
+ * function storeFor(client: RedisClientLike) {
+ *   return createRedisStore({ client, prefix: 'myapp:webhooks:' });
+ * }
+ * ```
  */
 export type RedisClientLike = IoRedisClientLike | NodeRedisClientLike;
 

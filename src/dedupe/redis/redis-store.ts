@@ -3,7 +3,18 @@ import type { ClaimResult, DedupeStore } from '../store.js';
 import { commandSender, type RedisClientLike, type SendCommand } from './redis-client.js';
 import { COMPLETED, completeScript, releaseScript } from './redis-scripts.js';
 
-/** Options of {@link createRedisStore}. */
+/**
+ * Options of {@link createRedisStore}.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from 'ioredis';
+ * import { createRedisStore, type RedisStoreOptions } from 'hookverify/redis';
+ *
+ * const options: RedisStoreOptions = { client: new Redis(process.env.REDIS_URL!), prefix: 'myapp:dedupe:' };
+ * const store = createRedisStore(options);
+ * ```
+ */
 export interface RedisStoreOptions {
   /**
    * A connected ioredis (`new Redis(url)`) or node-redis (`await createClient({ url }).connect()`)

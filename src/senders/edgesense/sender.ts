@@ -4,10 +4,27 @@ import { defineSender, type Sender } from '../../core/sender.js';
  * The signature header hookverify expects from EdgeSense. EdgeSense's guide says the
  * signature comes in a header but does not name it: this default is an assumption, so the
  * name is an option of {@link edgesenseSender}.
+ *
+ * @example
+ * ```ts
+ * import { EDGESENSE_DEFAULT_SIGNATURE_HEADER } from 'hookverify/edgesense';
+ *
+ * const signature = request.headers.get(EDGESENSE_DEFAULT_SIGNATURE_HEADER); // "x-edgesense-signature"
+ * ```
  */
 export const EDGESENSE_DEFAULT_SIGNATURE_HEADER = 'x-edgesense-signature';
 
-/** Options of {@link edgesenseSender}. */
+/**
+ * Options of {@link edgesenseSender}.
+ *
+ * @example
+ * ```ts
+ * import { edgesenseSender, type EdgeSenseSenderOptions } from 'hookverify/edgesense';
+ *
+ * const options: EdgeSenseSenderOptions = { signatureHeader: 'x-signature' };
+ * const sender = edgesenseSender(options);
+ * ```
+ */
 export interface EdgeSenseSenderOptions {
   /** The header that carries the hex signature. Default `x-edgesense-signature`. */
   readonly signatureHeader?: string;

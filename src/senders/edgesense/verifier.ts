@@ -1,7 +1,17 @@
 import { createVerifier, type Verifier, type VerifierOptions } from '../../core/verifier.js';
 import { edgesense, edgesenseSender, type EdgeSenseSenderOptions } from './sender.js';
 
-/** Options of {@link createEdgeSenseVerifier}. */
+/**
+ * Options of {@link createEdgeSenseVerifier}.
+ *
+ * @example
+ * ```ts
+ * import { createEdgeSenseVerifier, type EdgeSenseVerifierOptions } from 'hookverify/edgesense';
+ *
+ * const options: EdgeSenseVerifierOptions = { secret: process.env.EDGESENSE_SECRET, signatureHeader: 'x-signature', tolerance: '10m' };
+ * const verifier = createEdgeSenseVerifier(options);
+ * ```
+ */
 export interface EdgeSenseVerifierOptions extends VerifierOptions, EdgeSenseSenderOptions {}
 
 /**

@@ -3,6 +3,14 @@ import { PrnError } from '../../core/errors.js';
 /**
  * Resource types Peridio documents today. PRNs of other types are accepted too (Peridio adds
  * types over time); this list only gives editors something to complete.
+ *
+ * @example
+ * ```ts
+ * import { parsePrn, type KnownPrnResourceType } from 'hookverify/peridio';
+ *
+ * const prn = parsePrn(payload.data.data.device.prn);
+ * const type: KnownPrnResourceType | (string & {}) | undefined = prn.kind === 'resource' ? prn.resourceType : undefined;
+ * ```
  */
 export type KnownPrnResourceType =
   | 'api_key'
@@ -23,14 +31,40 @@ export type KnownPrnResourceType =
   | 'tunnel'
   | 'webhook';
 
-/** An organization: `prn:<version>:<organization-uuid>`. */
+/**
+ * An organization: `prn:<version>:<organization-uuid>`.
+ *
+ * @example
+ * ```ts
+ * import { parsePrn, type OrganizationPrn } from 'hookverify/peridio';
+ *
+ * const prn = parsePrn('prn:1:4e33149b-637d-4679-b64f-4905e7a0cf8c');
+ * if (prn.kind === 'organization') {
+ *   const organization: OrganizationPrn = prn;
+ *   console.log(organization.organization);
+ * }
+ * ```
+ */
 export interface OrganizationPrn {
   readonly kind: 'organization';
   readonly version: number;
   readonly organization: string;
 }
 
-/** A resource of an organization: `prn:<version>:<organization-uuid>:<resource-type>:<resource-id>`. */
+/**
+ * A resource of an organization: `prn:<version>:<organization-uuid>:<resource-type>:<resource-id>`.
+ *
+ * @example
+ * ```ts
+ * import { parsePrn, type ResourcePrn } from 'hookverify/peridio';
+ *
+ * const prn = parsePrn(event.prn);
+ * if (prn.kind === 'resource') {
+ *   const resource: ResourcePrn = prn;
+ *   console.log(resource.resourceType, resource.resourceId); // "event", "<uuid>"
+ * }
+ * ```
+ */
 export interface ResourcePrn<Type extends string = KnownPrnResourceType | (string & {})> {
   readonly kind: 'resource';
   readonly version: number;
@@ -39,14 +73,43 @@ export interface ResourcePrn<Type extends string = KnownPrnResourceType | (strin
   readonly resourceId: string;
 }
 
-/** A user, the one resource outside organizations: `prn:<version>:user:<user-uuid>`. */
+/**
+ * A user, the one resource outside organizations: `prn:<version>:user:<user-uuid>`.
+ *
+ * @example
+ * ```ts
+ * import { parsePrn, type UserPrn } from 'hookverify/peridio';
+ *
+ * const prn = parsePrn('prn:1:user:5c2f4a1e-0d3b-4e8f-9a6c-1b2d3e4f5a6b');
+ * if (prn.kind === 'user') {
+ *   const user: UserPrn = prn;
+ *   console.log(user.user);
+ * }
+ * ```
+ */
 export interface UserPrn {
   readonly kind: 'user';
   readonly version: number;
   readonly user: string;
 }
 
-/** A parsed Peridio Resource Name. Switch on `kind`. */
+/**
+ * A parsed Peridio Resource Name. Switch on `kind`.
+ *
+ * @example
+ * ```ts
+ * import { parsePrn, type Prn } from 'hookverify/peridio';
+ *
+ * function describe(prn: Prn): string {
+ *   switch (prn.kind) {
+ *     case 'organization': return `organization ${prn.organization}`;
+ *     case 'user': return `user ${prn.user}`;
+ *     case 'resource': return `${prn.resourceType} ${prn.resourceId}`;
+ *   }
+ * }
+ * console.log(describe(parsePrn(event.prn)));
+ * ```
+ */
 export type Prn = OrganizationPrn | ResourcePrn | UserPrn;
 
 // Far above any real PRN (two UUIDs and a type name make about 90 characters); checked before
