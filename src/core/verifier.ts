@@ -9,14 +9,34 @@ import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.j
 import type { Sender } from './sender.js';
 import { parseTimestamp, windowPosition, type TimestampFormat } from './timestamps.js';
 
-/** What a verifier needs from a request: its raw body and its headers. */
+/**
+ * What a verifier needs from a request: its raw body and its headers.
+ *
+ * @example
+ * ```ts
+ * import type { DeliveryInput } from 'hookverify';
+ *
+ * const input: DeliveryInput = { body: new Uint8Array(await request.arrayBuffer()), headers: request.headers };
+ * const delivery = await verifier.verify(input);
+ * ```
+ */
 export interface DeliveryInput {
   /** The raw bytes as received. A parsed object is refused with `invalid_body`. */
   readonly body: RawBody;
   readonly headers: HeadersInput;
 }
 
-/** A delivery whose signature, timestamp and JSON body have been checked. */
+/**
+ * A delivery whose signature, timestamp and JSON body have been checked.
+ *
+ * @example
+ * ```ts
+ * import type { VerifiedDelivery } from 'hookverify';
+ *
+ * const delivery: VerifiedDelivery = await verifier.verify({ body, headers });
+ * console.log(delivery.sender, delivery.id, delivery.timestamp?.toISOString(), delivery.payload);
+ * ```
+ */
 export interface VerifiedDelivery<Payload = unknown> {
   /** The sender's name, e.g. `"peridio"`. */
   readonly sender: string;
@@ -30,26 +50,77 @@ export interface VerifiedDelivery<Payload = unknown> {
   readonly matchedSecret: MatchedSecret;
 }
 
-/** The signature-only result of {@link Verifier.verifySignature}. */
+/**
+ * The signature-only result of {@link Verifier.verifySignature}.
+ *
+ * @example
+ * ```ts
+ * import type { VerifiedSignature } from 'hookverify';
+ *
+ * const result = await verifier.verifySignature({ body, headers });
+ * if (!('code' in result)) {
+ *   const signature: VerifiedSignature = result;
+ *   console.log('signed with secret', signature.matchedSecret.index);
+ * }
+ * ```
+ */
 export interface VerifiedSignature {
   readonly sender: string;
   readonly timestamp: Date | undefined;
   readonly matchedSecret: MatchedSecret;
 }
 
-/** A refused delivery, as a value: what `safeVerify` returns instead of throwing. */
+/**
+ * A refused delivery, as a value: what `safeVerify` returns instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import type { VerificationFailure } from 'hookverify';
+ *
+ * const outcome = await verifier.safeVerify({ body, headers });
+ * if (!outcome.ok) {
+ *   const failure: VerificationFailure = outcome;
+ *   console.warn(failure.code, failure.message);
+ * }
+ * ```
+ */
 export interface VerificationFailure {
   readonly ok: false;
   readonly code: VerificationErrorCode;
   readonly message: string;
 }
 
-/** The result of {@link Verifier.safeVerify}. */
+/**
+ * The result of {@link Verifier.safeVerify}.
+ *
+ * @example
+ * ```ts
+ * import type { VerifyOutcome } from 'hookverify';
+ *
+ * const outcome: VerifyOutcome = await verifier.safeVerify({ body, headers });
+ * return outcome.ok ? new Response(null, { status: 200 }) : Response.json({ error: outcome.code }, { status: 401 });
+ * ```
+ */
 export type VerifyOutcome<Payload = unknown> =
   | { readonly ok: true; readonly delivery: VerifiedDelivery<Payload> }
   | VerificationFailure;
 
-/** Options shared by every verifier. */
+/**
+ * Options shared by every verifier.
+ *
+ * @example
+ * ```ts
+ * import { createVerifier, type VerifierOptions } from 'hookverify';
+ * import { peridio } from 'hookverify/peridio';
+ *
+ * const options: VerifierOptions = {
+ *   secrets: [{ secret: process.env.PERIDIO_SECRET!, label: 'current' }],
+ *   tolerance: '5m',
+ *   maxBodyBytes: 256 * 1024,
+ * };
+ * const verifier = createVerifier(peridio, options);
+ * ```
+ */
 export interface VerifierOptions {
   /** One secret. Give either `secret` or `secrets`. */
   readonly secret?: SecretInput | undefined;
@@ -72,6 +143,15 @@ export interface VerifierOptions {
 
 /**
  * Verifies deliveries of one sender. Build it once (keys are imported once) and share it.
+ *
+ * @example
+ * ```ts
+ * import type { Verifier } from 'hookverify';
+ * import { createPeridioVerifier } from 'hookverify/peridio';
+ *
+ * const verifier: Verifier = createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
+ * const outcome = await verifier.safeVerify({ body, headers });
+ * ```
  */
 export interface Verifier<Payload = unknown> {
   /** The sender this verifier checks. */
