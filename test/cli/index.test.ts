@@ -51,7 +51,7 @@ describe('the hookverify executable', () => {
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stderr)).toEqual({
       ok: false,
-      error: { code: 'usage', message: 'unknown sender "acme"; expected one of peridio, edgesense, standard-webhooks' },
+      error: { code: 'usage', message: 'unknown sender "acme"; expected one of peridio, edgesense, standard-webhooks, or a sender module\'s path' },
     });
   });
 });

@@ -82,10 +82,10 @@ function describeFetchError(error: unknown): string {
 
 async function run(args: readonly string[], output: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs('send', args, OPTIONS);
-  const { name, sender } = resolveSender(positionals[0], values['signature-header']);
+  const { kind, name, sender } = await resolveSender(positionals[0], values['signature-header']);
   const requested = positionals.slice(1);
   if (requested.length === 0) throw usageError('which event types? e.g. hookverify send peridio device.release-changed --url ...');
-  const names = requested.length === 1 && requested[0] === 'all' ? [...(sampleEventNames(name) ?? [])] : checkEventNames(name, requested);
+  const names = requested.length === 1 && requested[0] === 'all' ? [...(sampleEventNames(kind) ?? [])] : checkEventNames(kind, requested);
   if (names.length === 0) throw usageError(`${name} has no catalog: name the event types to send`);
   const url = checkUrl(values.url);
   const count = positiveInteger(values.count, '--count', names.length);
@@ -97,7 +97,7 @@ async function run(args: readonly string[], output: Output): Promise<number> {
   const jobs: Job[] = [];
   for (let i = 0; i < count; i++) {
     const event = names[i % names.length]!;
-    const job: Job = { event, body: JSON.stringify(sampleEvent(name, event)), id: randomId(), retry: false };
+    const job: Job = { event, body: JSON.stringify(sampleEvent(kind, event)), id: randomId(), retry: false };
     jobs.push(job);
     // Right behind the original, so with concurrency > 1 the two may race as real retries do.
     if (values.duplicates) jobs.push({ ...job, retry: true });

@@ -62,7 +62,7 @@ function curlBody(path: string | undefined, body: string | Uint8Array): CurlBody
 
 async function run(args: readonly string[], output: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs('sign', args, OPTIONS, 2);
-  const { name, sender } = resolveSender(positionals[0], values['signature-header']);
+  const { kind, name, sender } = await resolveSender(positionals[0], values['signature-header']);
   if (values.body !== undefined && positionals[1] !== undefined) throw usageError('give an event type or --body, not both');
   if (values.url !== undefined && !values.curl) throw usageError('--url is for --curl');
   if (values.id !== undefined && !(sender.id && typeof sender.id === 'object' && 'header' in sender.id)) {
@@ -71,7 +71,7 @@ async function run(args: readonly string[], output: Output): Promise<number> {
   const timestamp = parseInstant(values.timestamp, '--timestamp');
   const secrets = readSecrets(values, output);
   checkSecrets(secrets, sender);
-  const eventName = values.body === undefined ? checkEventNames(name, [positionals[1] ?? defaultEventName(name)])[0]! : undefined;
+  const eventName = values.body === undefined ? checkEventNames(kind, [positionals[1] ?? defaultEventName(kind)])[0]! : undefined;
   const bodyTime = sender.timestamp && 'bodyField' in sender.timestamp ? sender.timestamp : undefined;
   if (bodyTime && timestamp !== undefined && values.body !== undefined) {
     throw usageError(`${name} carries its time inside the body ("${bodyTime.bodyField}"): edit the body instead of passing --timestamp`);
@@ -79,7 +79,7 @@ async function run(args: readonly string[], output: Output): Promise<number> {
   let body: string | Uint8Array;
   if (values.body !== undefined) body = readBytes(values.body, 'the body');
   else {
-    const event = sampleEvent(name, eventName!) as Record<string, unknown>;
+    const event = sampleEvent(kind, eventName!) as Record<string, unknown>;
     // The built-in body-timestamp sender (EdgeSense) keeps it at the top level of its envelope.
     if (bodyTime && timestamp !== undefined) event[bodyTime.bodyField] = formatTimestamp(timestamp, bodyTime.format);
     body = JSON.stringify(event);

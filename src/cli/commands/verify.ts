@@ -99,7 +99,7 @@ function readHeaderInputs(values: { headers?: string | undefined; header?: strin
 
 async function run(args: readonly string[], output: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', args, OPTIONS, 1);
-  const { name, sender } = resolveSender(positionals[0], values['signature-header']);
+  const { name, sender } = await resolveSender(positionals[0], values['signature-header']);
   const secrets = readSecrets(values, output);
   checkSecrets(secrets, sender);
   const { headers, body } = readHeaderInputs(values);
