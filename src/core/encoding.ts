@@ -59,31 +59,50 @@ for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64_ALPHABET.charCodeAt(i)] = i;
 
 /** Decodes standard padded base64 (RFC 4648 section 4); undefined for anything else. */
 export function decodeBase64(text: string): Uint8Array | undefined {
+  const out = new Uint8Array(base64Length(text));
+  return decodeBase64Into(text, out) ? out : undefined;
+}
+
+/** Bytes that padded base64 text decodes to (0 when its length is not a multiple of 4). */
+function base64Length(text: string): number {
   const length = text.length;
-  if (length % 4 !== 0) return undefined;
+  if (length % 4 !== 0) return 0;
   let padding = 0;
   if (length > 0 && text.charCodeAt(length - 1) === 61) padding++;
   if (length > 1 && text.charCodeAt(length - 2) === 61) padding++;
-  const out = new Uint8Array((length / 4) * 3 - padding);
+  return (length / 4) * 3 - padding;
+}
+
+/**
+ * Decodes standard padded base64 into `target`, which it must fill exactly; false for any other
+ * length or anything that is not canonical base64 (`target` is then partly written).
+ */
+export function decodeBase64Into(text: string, target: Uint8Array): boolean {
+  const length = text.length;
+  if (length % 4 !== 0 || base64Length(text) !== target.length) return false;
+  const padding = (length / 4) * 3 - target.length;
   let j = 0;
   for (let i = 0; i < length; i += 4) {
-    let chunk = 0;
-    for (let k = 0; k < 4; k++) {
-      const code = text.charCodeAt(i + k);
-      let value: number;
-      if (code === 61 && i + k >= length - padding) value = 0;
-      else value = code < 128 ? BASE64_VALUE[code]! : -1;
-      if (value < 0) return undefined;
-      chunk = (chunk << 6) | value;
-    }
+    const last = i + 4 === length;
+    const a = sextet(text.charCodeAt(i));
+    const b = sextet(text.charCodeAt(i + 1));
+    // "=" stands for zero bits only where it is padding at the very end.
+    const c = last && padding === 2 ? 0 : sextet(text.charCodeAt(i + 2));
+    const d = last && padding > 0 ? 0 : sextet(text.charCodeAt(i + 3));
+    if ((a | b | c | d) < 0) return false;
+    const chunk = (a << 18) | (b << 12) | (c << 6) | d;
     // Bits below the last byte must be zero (RFC 4648 section 3.5): otherwise several texts
     // decode to one digest, and an edited signature would still verify.
-    if (i + 4 === length && padding > 0 && (chunk & (padding === 1 ? 0xff : 0xffff)) !== 0) return undefined;
-    if (j < out.length) out[j++] = (chunk >> 16) & 0xff;
-    if (j < out.length) out[j++] = (chunk >> 8) & 0xff;
-    if (j < out.length) out[j++] = chunk & 0xff;
+    if (last && padding > 0 && (chunk & (padding === 1 ? 0xff : 0xffff)) !== 0) return false;
+    target[j++] = (chunk >> 16) & 0xff;
+    if (j < target.length) target[j++] = (chunk >> 8) & 0xff;
+    if (j < target.length) target[j++] = chunk & 0xff;
   }
-  return out;
+  return true;
+}
+
+function sextet(code: number): number {
+  return code < 128 ? BASE64_VALUE[code]! : -1;
 }
 
 /** Encodes bytes as standard padded base64. */

@@ -2,7 +2,7 @@ import type { CryptoBackend } from '../crypto/backend.js';
 import { defaultCryptoBackend } from '../crypto/default.js';
 import { bodyText, DEFAULT_MAX_BODY_BYTES, exceedsLimit, toBodyData, type BodyData, type RawBody } from './body.js';
 import { durationToMs, type Duration } from './duration.js';
-import { decodeBase64, decodeHexInto, encodeHex } from './encoding.js';
+import { decodeBase64Into, decodeHexInto, encodeHex } from './encoding.js';
 import { ConfigurationError, WebhookVerificationError, type VerificationErrorCode } from './errors.js';
 import { HEADER_MALFORMED, HEADER_MISSING, readHeader, type HeadersInput } from './headers.js';
 import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.js';
@@ -356,15 +356,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   for (let i = 0; i < MAX_SIGNATURES; i++) {
     candidateSlots.push(candidateBytes.subarray(i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES));
   }
-  const decodeInto =
-    signature.encoding === 'hex'
-      ? decodeHexInto
-      : (text: string, target: Uint8Array): boolean => {
-          const bytes = decodeBase64(text);
-          if (!bytes || bytes.byteLength !== target.byteLength) return false;
-          target.set(bytes);
-          return true;
-        };
+  const decodeInto = signature.encoding === 'hex' ? decodeHexInto : decodeBase64Into;
 
   function parseCandidates(headerValue: string): Uint8Array[] | VerificationFailure {
     // One signature (the usual case) needs no split.
@@ -503,20 +495,25 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     // "<id>.<timestamp>." is one string, not four.
     const parts: (string | Uint8Array)[] = [];
     let text = '';
+    // The last character appended, read from the piece: reading it from the joined text would
+    // flatten that text on every request.
+    let lastCode = 0;
     for (let i = 0; i < signedSlots.length; i++) {
       const at = signedSlots[i]!;
       if (at === -1) {
         if (text.length > 0) parts.push(text);
         text = '';
+        lastCode = 0;
         parts.push(body);
       } else {
         const piece = at === -2 ? literals[i]! : values[at]!;
         // Joined, a lone high surrogate and a lone low one would become one character and be
         // hashed as other bytes than the parts are; keep such neighbours apart.
-        if (isHighSurrogate(text.charCodeAt(text.length - 1)) && isLowSurrogate(piece.charCodeAt(0))) {
+        if (isHighSurrogate(lastCode) && isLowSurrogate(piece.charCodeAt(0))) {
           parts.push(text);
           text = piece;
         } else text += piece;
+        if (piece.length > 0) lastCode = piece.charCodeAt(piece.length - 1);
       }
     }
     if (text.length > 0) parts.push(text);

@@ -124,7 +124,9 @@ describe('parseRfc3339 reads by position', () => {
       offset = (oh * 60 + om) * (m[9] === '-' ? -1 : 1);
     }
     const fraction = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
-    const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+    let utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+    // An RFC 3339 year is the year itself; Date.UTC alone reads 0-99 as 1900-1999.
+    if (year < 100) utc = new Date(utc).setUTCFullYear(year);
     return utc + Math.max(fraction, second === 60 ? 999 : 0) - offset * 60_000;
   }
 
