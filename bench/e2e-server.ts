@@ -1,0 +1,78 @@
+// One HTTP server for the end-to-end benchmark, in its own process: Express or Fastify, with
+// either the example route (verification, typed events, dedupe, router, a JSON log line per
+// request, as examples/shared/receivers.ts builds it) or the framework's bare route that reads
+// the same raw body and answers 200. Reports its port over IPC.
+//
+//   node bench/run.mjs bench/e2e-server.ts <express|fastify> <hookverify|bare>
+import express from 'express';
+import Fastify from 'fastify';
+import { createWebhookReceiver, type ReceiverOutcome, type WebhookReceiver } from '../src/core/pipeline/create-webhook-receiver.js';
+import { createExpressHandler } from '../src/adapters/express/index.js';
+import { hookverifyFastify } from '../src/adapters/fastify/index.js';
+import { createDeduplicator } from '../src/dedupe/index.js';
+import { createRouter } from '../src/events/index.js';
+import { peridioEvents } from '../src/senders/peridio/events/index.js';
+import { createPeridioVerifier, peridio } from '../src/senders/peridio/index.js';
+
+const [framework, variant] = process.argv.slice(2);
+const PATH = '/webhooks/peridio';
+
+function logOutcome(outcome: ReceiverOutcome): void {
+  const { sender, code, status, event, deliveryId, message } = outcome;
+  console.log(JSON.stringify({ outcome: code, status, sender, event, deliveryId, message }));
+}
+
+/** The example's Peridio receiver (examples/shared/receivers.ts), built from the sources. */
+function peridioReceiver(): WebhookReceiver {
+  return createWebhookReceiver({
+    verifier: createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET }),
+    events: peridioEvents,
+    dedupe: createDeduplicator({ retention: peridio }),
+    handle: createRouter(
+      peridioEvents,
+      {
+        'device.release-changed': (event) => console.log(`handled device.release-changed: ${event.payload.data.data.device.identifier}`),
+        'webhook.test-fire': () => console.log('handled webhook.test-fire: endpoint verified'),
+      },
+      {
+        onUnhandled: (event) => console.log(`handled ${event.name}`),
+        onUnknown: (event) => console.log(`handled unknown Peridio event ${event.name}`),
+      },
+    ),
+    hooks: { onOutcome: logOutcome },
+  });
+}
+
+async function listen(): Promise<number> {
+  if (framework === 'express') {
+    const app = express();
+    if (variant === 'hookverify') app.all(PATH, createExpressHandler(peridioReceiver()));
+    else app.post(PATH, express.raw({ type: '*/*', limit: '1mb' }), (_req, res) => void res.sendStatus(200));
+    return new Promise((resolve) => {
+      const server = app.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  }
+  const app = Fastify();
+  if (variant === 'hookverify') {
+    await app.register(hookverifyFastify, { path: PATH, receiver: peridioReceiver() });
+  } else {
+    await app.register(async (scope) => {
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+      scope.post(PATH, async (_request, reply) => reply.code(200).send());
+    });
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+if ((framework !== 'express' && framework !== 'fastify') || (variant !== 'hookverify' && variant !== 'bare')) {
+  console.error('usage: e2e-server.ts <express|fastify> <hookverify|bare>');
+  process.exit(2);
+}
+const port = await listen();
+process.send?.({ port });
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,164 @@
+// End to end over HTTP on loopback: the Express and Fastify example routes (verification,
+// typed events, dedupe, router) against the same framework's bare route answering 200 on the
+// same raw body. Servers run in their own process; autocannon runs here. Every request carries
+// a fresh, correctly signed 1 KB Peridio event with its own PRN, as a fleet sends them.
+// Variants alternate (bare, hookverify, bare, hookverify, ...) and the medians are compared.
+//
+//   node bench/run.mjs bench/e2e.ts [--seconds 3] [--rounds 3] [--out bench/results/e2e.json]
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { bundle } from './bundle.mjs';
+import { peridioEventBody, PERIDIO_SECRETS } from './fixtures.js';
+import { median } from './harness.js';
+
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: string; setupRequest: (request: AutocannonRequest) => AutocannonRequest }[];
+}) => Promise<AutocannonResult>;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
+const seconds = Number(option('--seconds', '3'));
+const rounds = Number(option('--rounds', '3'));
+const out = option('--out', 'bench/results/e2e.json');
+const connections = 10;
+const PATH = '/webhooks/peridio';
+const SECRET = PERIDIO_SECRETS[0];
+const KEY = Buffer.from(SECRET, 'hex');
+
+// One 1 KB body whose event id is replaced per request (same length, so always 1 KB).
+const template = peridioEventBody(1024).toString('utf8');
+const templateId = /event:([0-9a-f-]{36})/.exec(template)![1]!;
+
+function signedRequest(tamper = false): { body: string; headers: Record<string, string> } {
+  const body = template.replace(templateId, randomUUID());
+  const publishedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const signature = createHmac('sha256', KEY).update(publishedAt).update(body).digest('hex').toUpperCase();
+  return {
+    body: tamper ? body.replace('nominal', 'nominaL') : body,
+    headers: { 'content-type': 'application/json', 'peridio-published-at': publishedAt, 'peridio-signature': signature },
+  };
+}
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+async function start(script: string, framework: string, variant: string): Promise<Server> {
+  const child = fork(script, [framework, variant], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, PERIDIO_WEBHOOK_SECRET: SECRET },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`${framework} ${variant} server exited with ${code}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stop(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.disconnect();
+  await exited;
+}
+
+/** Before timing: a valid delivery is answered 2xx, a tampered one 401 (bare: always 200). */
+async function sanity(server: Server, variant: string): Promise<void> {
+  const valid = signedRequest();
+  const ok = await fetch(server.url + PATH, { method: 'POST', body: valid.body, headers: valid.headers });
+  if (ok.status !== 200) throw new Error(`${variant}: a valid delivery got ${ok.status}`);
+  if (variant === 'hookverify') {
+    const forged = signedRequest(true);
+    const refused = await fetch(server.url + PATH, { method: 'POST', body: forged.body, headers: forged.headers });
+    if (refused.status !== 401) throw new Error(`hookverify: a tampered delivery got ${refused.status}`);
+  }
+}
+
+async function load(server: Server): Promise<AutocannonResult> {
+  return autocannon({
+    url: server.url + PATH,
+    connections,
+    duration: seconds,
+    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, path: PATH, ...signedRequest() }) }],
+  });
+}
+
+const serverScript = await bundle(process.cwd(), 'bench/e2e-server.ts');
+const results: Record<string, unknown>[] = [];
+try {
+  for (const framework of ['express', 'fastify']) {
+    const servers = { bare: await start(serverScript, framework, 'bare'), hookverify: await start(serverScript, framework, 'hookverify') };
+    const rps: Record<string, number[]> = { bare: [], hookverify: [] };
+    const p99: Record<string, number[]> = { bare: [], hookverify: [] };
+    try {
+      for (const variant of ['bare', 'hookverify'] as const) await sanity(servers[variant], variant);
+      // A short warm-up of each, then alternating timed runs.
+      for (const variant of ['bare', 'hookverify'] as const) await autocannonWarmup(servers[variant]);
+      for (let round = 0; round < rounds; round++) {
+        for (const variant of round % 2 === 0 ? (['bare', 'hookverify'] as const) : (['hookverify', 'bare'] as const)) {
+          const result = await load(servers[variant]);
+          if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+            throw new Error(`${framework} ${variant}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+          }
+          rps[variant]!.push(result.requests.average);
+          p99[variant]!.push(result.latency.p99);
+          console.error(`${framework} ${variant}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`);
+        }
+      }
+    } finally {
+      await stop(servers.bare);
+      await stop(servers.hookverify);
+    }
+    const bare = median(rps.bare!);
+    const hookverify = median(rps.hookverify!);
+    results.push({
+      framework,
+      bareRps: Math.round(bare),
+      hookverifyRps: Math.round(hookverify),
+      ratio: hookverify / bare,
+      bareP99Ms: median(p99.bare!),
+      hookverifyP99Ms: median(p99.hookverify!),
+      rounds: { bare: rps.bare!.map(Math.round), hookverify: rps.hookverify!.map(Math.round) },
+    });
+  }
+} finally {
+  rmSync(serverScript, { force: true });
+}
+
+async function autocannonWarmup(server: Server): Promise<void> {
+  await autocannon({
+    url: server.url + PATH,
+    connections,
+    duration: 1,
+    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, path: PATH, ...signedRequest() }) }],
+  });
+}
+
+const meta = { date: new Date().toISOString(), node: process.version, seconds, rounds, connections, body: '1 KB Peridio event, unique PRN per request' };
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ meta, results }, null, 2)}\n`);
+console.log('| framework | bare route req/s | example route req/s (verify + zod + dedupe) | ratio | p99 bare / example |');
+console.log('|---|---:|---:|---:|---|');
+for (const row of results as { framework: string; bareRps: number; hookverifyRps: number; ratio: number; bareP99Ms: number; hookverifyP99Ms: number }[]) {
+  console.log(`| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`);
+}

@@ -1,0 +1,58 @@
+// `npm run bench`: hookverify against hand-written floors and other libraries, interleaved
+// rounds, medians and per-round ratios. Prints markdown and writes JSON.
+//
+//   npm run bench                     full run, writes bench/results/latest.json
+//   npm run bench -- --quick          a few short rounds (CI), writes bench/results/quick.tmp.json
+//   npm run bench -- --only contender groups whose id contains the text
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import { buildGroups } from './cases.js';
+import { SIZES } from './fixtures.js';
+import { runGroup } from './harness.js';
+import { checkTargets, markdownTables, targetTable, type SizedResult } from './report.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const out = args.includes('--out')
+  ? args[args.indexOf('--out') + 1]!
+  : quick
+    ? 'bench/results/quick.tmp.json'
+    : 'bench/results/latest.json';
+const options = quick ? { rounds: 3, batchMs: 2 } : { rounds: 31, batchMs: 12 };
+
+const started = Date.now();
+const results: SizedResult[] = [];
+for (const build of buildGroups(SIZES)) {
+  const planned = await build();
+  if (only && !planned.group.id.includes(only)) continue;
+  await planned.sanity();
+  const result = await runGroup(planned.group, options);
+  results.push({ section: planned.section, size: planned.size, result });
+  const summary = result.cases.map((entry) => `${entry.name} ${entry.ratio.toFixed(2)}x`).join(', ');
+  console.error(`${result.id}: ${summary}`);
+}
+
+const targets = checkTargets(results, SIZES);
+const meta = {
+  date: new Date().toISOString(),
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  mode: quick ? 'quick' : 'full',
+  rounds: options.rounds,
+  batchMs: options.batchMs,
+  clock: 'process CPU time (user + system)',
+  seconds: Math.round((Date.now() - started) / 1000),
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ meta, targets, groups: results }, null, 2)}\n`);
+
+console.log(`## hookverify benchmark (${meta.mode}, ${meta.node}, ${meta.cpu} x${meta.cores}, ${meta.date})\n`);
+console.log(markdownTables(results, SIZES));
+console.log('### Targets\n');
+console.log(targetTable(targets));
+console.log(`\nJSON: ${out}`);
