@@ -33,6 +33,16 @@ describe('the hookverify executable', () => {
     expect((await runCli(['--version'])).stdout.trim()).toBe(version);
   });
 
+  it('stops quietly when its reader has already closed the pipe', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    // `true` exits at once, so every write meets a closed pipe (EPIPE).
+    const script = `${process.execPath} ${CLI} schemas peridio --list | true; echo "status=\${PIPESTATUS[0]}"`;
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', script]);
+    expect(stdout).toBe('status=0\n');
+    expect(stderr).toBe('');
+  });
+
   it('an unknown command is a usage error (2) on stderr', async () => {
     const result = await runCli(['sigh']);
     expect(result.code).toBe(2);
