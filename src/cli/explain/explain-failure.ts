@@ -2,6 +2,7 @@ import { decodeUtf8 } from '../../core/encoding.js';
 import type { VerificationErrorCode } from '../../core/errors.js';
 import { HEADER_MALFORMED, HEADER_MISSING, MAX_HEADER_LENGTH, readHeader } from '../../core/headers.js';
 import { decodeSecrets, type SecretEncoding } from '../../core/secrets.js';
+import { defineSender } from '../../core/sender.js';
 import { formatTimestamp, parseTimestamp, type TimestampFormat } from '../../core/timestamps.js';
 import type { VerificationFailure } from '../../core/verifier.js';
 import { bodyVariants } from './body-variants.js';
@@ -86,7 +87,7 @@ function describeMalformedTimestamp(value: string, format: TimestampFormat): str
   return `${JSON.stringify(value.slice(0, 64))} is not ${FORMAT_EXAMPLES[format]}${guess}`;
 }
 
-async function explainMissing(run: VerifyRun, reasons: string[], hints: string[], details: Record<string, unknown>): Promise<void> {
+function explainMissing(run: VerifyRun, reasons: string[], hints: string[], details: Record<string, unknown>): void {
   const missing = requiredHeaders(run.sender).filter(({ name }) => readHeader(run.headers, name) === HEADER_MISSING);
   for (const { name, role } of missing) reasons.push(`the ${name} header is missing (${role})`);
   details['missingHeaders'] = missing.map(({ name }) => name);
@@ -197,6 +198,21 @@ async function findSecretMistake(run: VerifyRun, options: ExplainOptions): Promi
   return undefined;
 }
 
+/**
+ * Whether the signature covers the raw body alone: a sender (or a proxy re-signing) that leaves
+ * out the headers the scheme signs, e.g. Peridio's published-at prefix.
+ */
+async function signsBodyAlone(run: VerifyRun, options: ExplainOptions): Promise<string | undefined> {
+  const headers = run.sender.signedParts.flatMap((part) => (part.kind === 'header' ? [part.name] : []));
+  if (headers.length === 0) return undefined;
+  const { timestamp: _timestamp, id: _id, signedParts: _parts, ...rest } = run.sender;
+  const bodyOnly = defineSender({ ...rest, signedContent: '{body}' });
+  const outcome = await verifyWith(run, { sender: bodyOnly, ignoreReplayWindow: options.ignoreReplayWindow });
+  return outcome.ok
+    ? `the signature covers the body alone, without ${headers.join(' and ')}: the sender signs differently from ${run.sender.name}'s scheme`
+    : undefined;
+}
+
 async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons: string[], hints: string[], details: Record<string, unknown>): Promise<void> {
   const header = run.sender.signature.header;
   const value = readHeader(run.headers, header);
@@ -253,6 +269,12 @@ async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons
     reasons.push(mistake.reason);
     return;
   }
+  const bodyAlone = await signsBodyAlone(run, options);
+  details['signsBodyAlone'] = bodyAlone !== undefined;
+  if (bodyAlone) {
+    reasons.push(bodyAlone);
+    return;
+  }
   hints.push(
     `check the secret: each ${run.sender.name} webhook has its own, and a rolled secret replaces the old one after its transition window`,
   );
@@ -302,7 +324,7 @@ export async function explainFailure(run: VerifyRun, failure: VerificationFailur
       reasons.push(`the body is ${run.body.byteLength} bytes, over the ${run.maxBodyBytes}-byte limit (--max-body-bytes)`);
       break;
     case 'missing_header':
-      await explainMissing(run, reasons, hints, details);
+      explainMissing(run, reasons, hints, details);
       break;
     case 'malformed_header':
       explainMalformed(run, reasons, details);

@@ -15,6 +15,8 @@ export interface VerifyRun {
 
 /** What may differ from the run when a diagnosis asks "would it verify if ...?". */
 export interface VerifyVariation {
+  /** Another description of the sender, e.g. one that signs the body alone. */
+  readonly sender?: Sender;
   readonly body?: Uint8Array;
   readonly secrets?: readonly SecretInput[];
   readonly ignoreReplayWindow?: boolean;
@@ -25,7 +27,7 @@ export interface VerifyVariation {
  * verifier: the CLI never computes or compares a signature itself.
  */
 export function verifyWith(run: VerifyRun, variation: VerifyVariation = {}): Promise<VerifyOutcome> {
-  const verifier = createVerifier(run.sender, {
+  const verifier = createVerifier(variation.sender ?? run.sender, {
     secrets: variation.secrets ?? run.secrets,
     tolerance: run.toleranceMs / 1000,
     now: () => run.nowMs,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { utf8 } from '../../../src/core/encoding.js';
+import { decodeHex, utf8 } from '../../../src/core/encoding.js';
 import { edgesense } from '../../../src/senders/edgesense/sender.js';
 import { peridio } from '../../../src/senders/peridio/sender.js';
 import { samplePeridioEvent } from '../../../src/testing/sample-events.js';
@@ -10,6 +10,7 @@ import { ensureBuiltCli, runCli, type CliResult } from '../run-cli.js';
 beforeAll(() => ensureBuiltCli(), 120_000);
 
 const env = { ...SECRETS };
+const hexKey = (secret: string) => decodeHex(secret)!;
 const SIGNED_AT = Date.parse('2026-11-23T12:00:00Z');
 const AT = '2026-11-23T12:00:00Z';
 
@@ -99,6 +100,15 @@ describe('hookverify verify', () => {
     expect(verdict.reasons).toContain(
       "the signature matches when env:PERIDIO_SECRET is used as its UTF-8 text instead of hex-decoded bytes, as peridio specifies: the sender is set up differently from peridio's scheme",
     );
+  });
+
+  it('a signature over the body alone, without the signed headers, is recognised', async () => {
+    const { signedBody, dir } = await captured();
+    const bodyOnly = await signDelivery(edgesense, { secret: hexKey(SECRETS.PERIDIO_SECRET), body: signedBody });
+    const headers = { 'peridio-published-at': AT, 'peridio-signature': bodyOnly.headers['x-edgesense-signature']! };
+    const { verdict } = await verify(['peridio', '--headers', writeTemp(dir, 'h.json', JSON.stringify(headers)), '--body', writeTemp(dir, 'b.json', signedBody), '--secret-env', 'PERIDIO_SECRET', '--now', AT]);
+    expect(verdict.details).toMatchObject({ signsBodyAlone: true, secretMistake: null, matchingBodyVariant: null });
+    expect(verdict.reasons).toContain("the signature covers the body alone, without peridio-published-at: the sender signs differently from peridio's scheme");
   });
 
   it('a UTF-8 secret pasted with a trailing space is recognised', async () => {
