@@ -3,7 +3,7 @@ import type { VerificationErrorCode } from '../../core/errors.js';
 import { HEADER_MALFORMED, HEADER_MISSING, MAX_HEADER_LENGTH, readHeader } from '../../core/headers.js';
 import { decodeSecrets, type SecretEncoding } from '../../core/secrets.js';
 import { defineSender } from '../../core/sender.js';
-import { formatTimestamp, parseTimestamp, type TimestampFormat } from '../../core/timestamps.js';
+import { formatTimestamp, parseTimestamp, windowPosition, type TimestampFormat } from '../../core/timestamps.js';
 import type { VerificationFailure } from '../../core/verifier.js';
 import { bodyVariants } from './body-variants.js';
 import { describeSignatureHeader } from './describe-signature-header.js';
@@ -121,19 +121,21 @@ async function explainWindow(run: VerifyRun, reasons: string[], hints: string[],
   const source = timestampSource(run);
   if (source?.ms !== undefined) {
     const skew = run.nowMs - source.ms;
+    // The same edges as the verifier's own check (both inclusive).
+    const past = windowPosition(source.ms, run.nowMs, run.toleranceMs) === 'too_old';
     const beyond = Math.abs(skew) - run.toleranceMs;
     const now = formatTimestamp(run.nowMs, 'rfc3339');
     const window = formatDuration(run.toleranceMs);
     reasons.push(
-      skew > 0
+      past
         ? `${source.label} (${source.value}) is ${formatDuration(skew)} before now (${now}): ${formatDuration(beyond)} too old for the ${window} replay window`
         : `${source.label} (${source.value}) is ${formatDuration(-skew)} after now (${now}): ${formatDuration(beyond)} too far in the future for the ${window} replay window`,
     );
     details['timestamp'] = source.value;
     details['skewMs'] = skew;
     details['beyondWindowMs'] = beyond;
-    details['direction'] = skew > 0 ? 'past' : 'future';
-    if (skew < 0) hints.push("this machine's clock is behind the sender's, or the sender's is ahead: sync clocks with NTP");
+    details['direction'] = past ? 'past' : 'future';
+    if (!past) hints.push("this machine's clock is behind the sender's, or the sender's is ahead: sync clocks with NTP");
   }
   // The window is checked before the signature; say whether the signature would have held.
   const unwindowed = await verifyWith(run, { ignoreReplayWindow: true });
