@@ -128,6 +128,12 @@ export interface SenderDefinition {
   readonly id?: IdSpec;
   /** How long the sender keeps retrying a delivery; dedupe retention defaults to more than this. */
   readonly retryHorizon?: Duration;
+  /**
+   * The replay window verifiers use unless told otherwise; 5 minutes when omitted. Only a sender
+   * that re-sends the same signed timestamp on every retry needs more: its window must cover
+   * the retries, or late ones are refused and the event is lost.
+   */
+  readonly tolerance?: Duration;
 }
 
 /**

@@ -126,7 +126,7 @@ export interface VerifierOptions {
   readonly secret?: SecretInput | undefined;
   /** Several secrets, e.g. during a rotation; each may carry a `label` and a `notAfter`. */
   readonly secrets?: readonly SecretInput[] | undefined;
-  /** Replay window, both into the past and the future. Default `"5m"`. */
+  /** Replay window, both into the past and the future. Default: the sender's `tolerance`, else `"5m"`. */
   readonly tolerance?: Duration;
   /**
    * Turns the replay window off. Never the default: without it a captured delivery can be
@@ -289,7 +289,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   }
   const decoded = decodeSecrets(options.secret ?? options.secrets, sender.secretEncoding);
   const backend = options.backend ?? defaultCryptoBackend();
-  const toleranceMs = durationToMs(options.tolerance ?? DEFAULT_TOLERANCE, 'tolerance');
+  const toleranceMs = durationToMs(options.tolerance ?? sender.tolerance ?? DEFAULT_TOLERANCE, 'tolerance');
   const checkWindow = options.unsafeDisableReplayCheck !== true;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {

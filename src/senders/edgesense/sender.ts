@@ -34,7 +34,9 @@ export interface EdgeSenseSenderOptions {
  * Describes EdgeSense: hex HMAC-SHA256 of the raw body keyed by the UTF-8 secret. There is no
  * timestamp header, so the replay window uses the envelope's `timestamp` once the signature
  * holds, and there is no event id, so the dedupe id is a SHA-256 of the raw body (identical
- * across retries of one delivery).
+ * across retries of one delivery). That timestamp is the event's, re-sent unchanged on retries,
+ * so the default replay window is one day (the retry horizon), not 5 minutes; receive EdgeSense
+ * with dedupe so that replays inside it are not processed twice.
  *
  * @example
  * ```ts
@@ -53,6 +55,11 @@ export function edgesenseSender(options: EdgeSenseSenderOptions = {}): Sender {
     id: { bodyDigest: 'sha256' },
     // Five retries with exponential backoff; a day is a safe upper bound for the horizon.
     retryHorizon: '1d',
+    // The only time EdgeSense sends is the event's, inside the body, and a retry re-sends the
+    // same body: a 5-minute window would refuse every retry after the fifth minute and lose the
+    // event. Replays inside the window are absorbed by dedupe on the body digest, whose
+    // retention (horizon + margin) outlasts the window.
+    tolerance: '1d',
   });
 }
 

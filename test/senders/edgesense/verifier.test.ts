@@ -14,6 +14,7 @@ describeConformance({
   wrongSecret: 'not-the-secret',
   multiSignature: false,
   timestampIn: 'body',
+  defaultToleranceMs: 86_400_000,
   payload: (ms) => ({
     event: 'device.data',
     timestamp: new Date(ms).toISOString(),
@@ -25,6 +26,16 @@ describeConformance({
 });
 
 describe('edgesense: specifics', () => {
+  it('accepts a retry of the same body hours later by default, since its timestamp is the event time', async () => {
+    const body = JSON.stringify({ event: 'device.alert', timestamp: new Date(NOW).toISOString(), deviceId: 'd' });
+    const signed = { body, headers: { [EDGESENSE_DEFAULT_SIGNATURE_HEADER]: edgesenseSignature('edge-secret', body) } };
+    const later = (ms: number, tolerance?: '5m') => createEdgeSenseVerifier({ secret: 'edge-secret', now: () => NOW + ms, tolerance });
+    await expect(later(3 * 3_600_000).verify(signed)).resolves.toMatchObject({ payload: { event: 'device.alert' } });
+    await expectCode(later(86_400_001), signed, 'timestamp_too_old');
+    await expectCode(later(5 * 60_000 + 1, '5m'), signed, 'timestamp_too_old');
+    expect(edgesense.tolerance).toBe('1d');
+  });
+
   const secret = 'edge-secret';
   const sign = (body: string, header = EDGESENSE_DEFAULT_SIGNATURE_HEADER) => ({ body, headers: { [header]: edgesenseSignature(secret, body) } });
 
