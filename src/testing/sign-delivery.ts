@@ -49,7 +49,8 @@ export interface SignDeliveryOptions {
  * ```
  */
 export interface SignedDelivery {
-  readonly body: string | Uint8Array;
+  /** Bytes are backed by an `ArrayBuffer`, so the body can go straight into `fetch`. */
+  readonly body: string | Uint8Array<ArrayBuffer>;
   readonly headers: Record<string, string>;
 }
 
@@ -77,7 +78,13 @@ function randomId(): string {
 export async function signDelivery(sender: Sender, options: SignDeliveryOptions): Promise<SignedDelivery> {
   const backend = options.backend ?? defaultCryptoBackend();
   // An ArrayBuffer is bytes too: JSON.stringify would turn it into "{}".
-  const body = toBodyData(options.body) ?? JSON.stringify(options.body);
+  const data = toBodyData(options.body);
+  const body: string | Uint8Array<ArrayBuffer> =
+    data === undefined
+      ? JSON.stringify(options.body)
+      : typeof data === 'string' || data.buffer instanceof ArrayBuffer
+        ? (data as string | Uint8Array<ArrayBuffer>)
+        : new Uint8Array(data);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   // Lower-case, as the template's header names are: `{X-Nonce}` must find `x-nonce`.
   for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
