@@ -2,7 +2,7 @@
 // dist/ first (scripts/ci/30-build.sh); when the bundle is missing or older than src/, only the
 // CLI bundle is rebuilt here, with the CLI's own entry of tsup.config.ts.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Options } from 'tsup';
 import tsupConfig from '../../tsup.config.js';
@@ -49,7 +49,7 @@ export async function ensureBuiltCli(): Promise<void> {
     if (!cli) throw new Error('tsup.config.ts has no cli/index entry');
     await build({ ...cli, config: false, silent: true });
   } finally {
-    rmdirSync(LOCK);
+    rmSync(LOCK, { recursive: true, force: true });
   }
 }
 
