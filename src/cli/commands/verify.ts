@@ -45,7 +45,8 @@ Input:
 ${SECRET_HELP}
 
 Checks:
-  --tolerance DURATION  replay window each way (default 5m; "90s", "1h" or seconds)
+  --tolerance DURATION  replay window each way ("90s", "1h" or seconds; default the sender's:
+                        5m, EdgeSense 1d)
   --now TIME            check as of this time (RFC 3339 or Unix time): for deliveries captured earlier
   --max-body-bytes N    largest body accepted (default ${DEFAULT_MAX_BODY_BYTES})
   --json                print the verdict and diagnosis as JSON
@@ -109,7 +110,7 @@ async function run(args: readonly string[], output: Output): Promise<number> {
     body,
     headers,
     nowMs: parseInstant(values.now, '--now') ?? Date.now(),
-    toleranceMs: parseDurationOption(values.tolerance, '--tolerance', '5m'),
+    toleranceMs: parseDurationOption(values.tolerance, '--tolerance', sender.tolerance ?? '5m'),
     maxBodyBytes: positiveInteger(values['max-body-bytes'], '--max-body-bytes', DEFAULT_MAX_BODY_BYTES),
   };
   const outcome = await verifyWith(verifyRun);

@@ -150,13 +150,15 @@ describe('hookverify verify', () => {
       expect(verdict.hints[0]).toMatch(/clock is behind/);
     });
 
-    it('an EdgeSense timestamp inside the body is explained the same way', async () => {
-      const body = '{"event":"device.data","timestamp":"2026-11-23T11:00:00Z","deviceId":"n1","payload":{}}';
+    it("an EdgeSense timestamp inside the body is explained the same way, against EdgeSense's one-day window", async () => {
+      const body = '{"event":"device.data","timestamp":"2026-11-21T11:00:00Z","deviceId":"n1","payload":{}}';
       const signed = await signDelivery(edgesense, { secret: SECRETS.EDGESENSE_SECRET, body });
       const dir = tempDir();
       const { verdict } = await verify(['edgesense', '--headers', writeTemp(dir, 'h.json', JSON.stringify(signed.headers)), '--body', writeTemp(dir, 'b.json', body), '--secret-env', 'EDGESENSE_SECRET', '--now', AT]);
-      expect(verdict).toMatchObject({ code: 'timestamp_too_old', details: { direction: 'past', skewMs: 3_600_000 } });
-      expect(verdict.reasons[0]).toMatch(/^the body's "timestamp" field \(2026-11-23T11:00:00Z\) is 1h before now/);
+      expect(verdict).toMatchObject({ code: 'timestamp_too_old', details: { direction: 'past', skewMs: 49 * 3_600_000, beyondWindowMs: 25 * 3_600_000 } });
+      expect(verdict.reasons[0]).toBe(
+        'the body\'s "timestamp" field (2026-11-21T11:00:00Z) is 2d 1h before now (2026-11-23T12:00:00Z): 1d 1h too old for the 1d replay window',
+      );
     });
   });
 
