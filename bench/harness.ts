@@ -77,9 +77,14 @@ interface Timing {
   readonly wall: number;
 }
 
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
 async function timeBatch(entry: BenchCase, iterations: number): Promise<Timing> {
   const fn = entry.fn;
   let last: unknown;
+  // Start every batch on a clean heap (bench/run.mjs passes --expose-gc), so that no case pays
+  // for collecting the garbage of the case before it.
+  collectGarbage?.();
   const wallStart = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
   if (entry.async) {

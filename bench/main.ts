@@ -4,6 +4,7 @@
 //   npm run bench                     full run, writes bench/results/latest.json
 //   npm run bench -- --quick          a few short rounds (CI), writes bench/results/quick.tmp.json
 //   npm run bench -- --only contender groups whose id contains the text
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
@@ -22,16 +23,40 @@ const out = args.includes('--out')
     : 'bench/results/latest.json';
 const options = quick ? { rounds: 3, batchMs: 2 } : { rounds: 21, batchMs: 40 };
 
-const started = Date.now();
-const results: SizedResult[] = [];
-for (const build of buildGroups(SIZES)) {
-  const planned = await build();
-  if (only && !planned.group.id.includes(only)) continue;
+const builders = buildGroups(SIZES);
+
+/** Runs group `index` in this process: sanity check, then timing. */
+async function runOne(index: number): Promise<SizedResult | undefined> {
+  const planned = await builders[index]!();
+  if (only && !planned.group.id.includes(only)) return undefined;
   await planned.sanity();
   const result = await runGroup(planned.group, options);
-  results.push({ section: planned.section, size: planned.size, result });
-  const summary = result.cases.map((entry) => `${entry.name} ${entry.ratio.toFixed(2)}x`).join(', ');
-  console.error(`${result.id}: ${summary}`);
+  return { section: planned.section, size: planned.size, result };
+}
+
+// A child process runs one group and reports it on stdout.
+if (args.includes('--group-index')) {
+  const result = await runOne(Number(args[args.indexOf('--group-index') + 1]));
+  process.stdout.write(JSON.stringify(result ?? null));
+  process.exit(0);
+}
+
+// Each group runs in a fresh process: otherwise code shared by groups (the floors, the
+// verifier, JSON.parse sites) carries the type feedback of every earlier group, and the JIT
+// state of one process decides several rows at once.
+const started = Date.now();
+const results: SizedResult[] = [];
+for (let index = 0; index < builders.length; index++) {
+  const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args, '--group-index', String(index)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const sized = JSON.parse(output) as SizedResult | null;
+  if (!sized) continue;
+  results.push(sized);
+  const summary = sized.result.cases.map((entry) => `${entry.name} ${entry.ratio.toFixed(2)}x`).join(', ');
+  console.error(`${sized.result.id}: ${summary}`);
 }
 
 const targets = checkTargets(results, SIZES);

@@ -13,7 +13,9 @@ if (!script) {
   process.exit(2);
 }
 const outfile = await bundle(root, script);
-const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+// --expose-gc: the harness collects garbage between timed batches, outside the timing;
+// --no-flush-bytecode: so those collections do not throw away the code of idle cases.
+const nodeArgs = ['--expose-gc', '--no-flush-bytecode', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 const result = spawnSync(process.execPath, [...nodeArgs, '--enable-source-maps', outfile, ...args], {
   stdio: 'inherit',
   cwd: root,
