@@ -3,7 +3,7 @@
 // request, as examples/shared/receivers.ts builds it) or the framework's bare route that reads
 // the same raw body and answers 200. Reports its port over IPC.
 //
-//   node bench/run.mjs bench/e2e-server.ts <express|fastify> <hookverify|bare>
+//   node bench/run.mjs bench/e2e-server.ts <express|fastify> <hookverify|verify-only|bare>
 import express from 'express';
 import Fastify from 'fastify';
 import { createWebhookReceiver, type ReceiverOutcome, type WebhookReceiver } from '../src/core/pipeline/create-webhook-receiver.js';
@@ -24,6 +24,10 @@ function logOutcome(outcome: ReceiverOutcome): void {
 
 /** The example's Peridio receiver (examples/shared/receivers.ts), built from the sources. */
 function peridioReceiver(): WebhookReceiver {
+  // For the breakdown: the same adapter and pipeline with verification only.
+  if (variant === 'verify-only') {
+    return createWebhookReceiver({ verifier: createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET }), handle: () => undefined });
+  }
   return createWebhookReceiver({
     verifier: createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET }),
     events: peridioEvents,
@@ -46,7 +50,7 @@ function peridioReceiver(): WebhookReceiver {
 async function listen(): Promise<number> {
   if (framework === 'express') {
     const app = express();
-    if (variant === 'hookverify') app.all(PATH, createExpressHandler(peridioReceiver()));
+    if (variant !== 'bare') app.all(PATH, createExpressHandler(peridioReceiver()));
     else app.post(PATH, express.raw({ type: '*/*', limit: '1mb' }), (_req, res) => void res.sendStatus(200));
     return new Promise((resolve) => {
       const server = app.listen(0, '127.0.0.1', () => {
@@ -56,7 +60,7 @@ async function listen(): Promise<number> {
     });
   }
   const app = Fastify();
-  if (variant === 'hookverify') {
+  if (variant !== 'bare') {
     await app.register(hookverifyFastify, { path: PATH, receiver: peridioReceiver() });
   } else {
     await app.register(async (scope) => {
@@ -69,8 +73,8 @@ async function listen(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-if ((framework !== 'express' && framework !== 'fastify') || (variant !== 'hookverify' && variant !== 'bare')) {
-  console.error('usage: e2e-server.ts <express|fastify> <hookverify|bare>');
+if ((framework !== 'express' && framework !== 'fastify') || !['hookverify', 'verify-only', 'bare'].includes(variant!)) {
+  console.error('usage: e2e-server.ts <express|fastify> <hookverify|verify-only|bare>');
   process.exit(2);
 }
 const port = await listen();

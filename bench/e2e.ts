@@ -2,7 +2,8 @@
 // typed events, dedupe, router) against the same framework's bare route answering 200 on the
 // same raw body. Servers run in their own process; autocannon runs here. Every request carries
 // a fresh, correctly signed 1 KB Peridio event with its own PRN, as a fleet sends them.
-// Variants alternate (bare, hookverify, bare, hookverify, ...) and the medians are compared.
+// A third route, the same adapter and pipeline with verification only, splits the cost.
+// Variants run in a rotating order and the medians are compared.
 //
 //   node bench/run.mjs bench/e2e.ts [--seconds 3] [--rounds 3] [--out bench/results/e2e.json]
 import { fork, type ChildProcess } from 'node:child_process';
@@ -87,7 +88,7 @@ async function sanity(server: Server, variant: string): Promise<void> {
   const valid = signedRequest();
   const ok = await fetch(server.url + PATH, { method: 'POST', body: valid.body, headers: valid.headers });
   if (ok.status !== 200) throw new Error(`${variant}: a valid delivery got ${ok.status}`);
-  if (variant === 'hookverify') {
+  if (variant !== 'bare') {
     const forged = signedRequest(true);
     const refused = await fetch(server.url + PATH, { method: 'POST', body: forged.body, headers: forged.headers });
     if (refused.status !== 401) throw new Error(`hookverify: a tampered delivery got ${refused.status}`);
@@ -103,42 +104,52 @@ async function load(server: Server): Promise<AutocannonResult> {
   });
 }
 
+type Variant = 'bare' | 'hookverify' | 'verify-only';
+const VARIANTS: readonly Variant[] = ['bare', 'hookverify', 'verify-only'];
+
 const serverScript = await bundle(process.cwd(), 'bench/e2e-server.ts');
 const results: Record<string, unknown>[] = [];
 try {
   for (const framework of ['express', 'fastify']) {
-    const servers = { bare: await start(serverScript, framework, 'bare'), hookverify: await start(serverScript, framework, 'hookverify') };
-    const rps: Record<string, number[]> = { bare: [], hookverify: [] };
-    const p99: Record<string, number[]> = { bare: [], hookverify: [] };
+    const servers: Record<Variant, Server> = {
+      bare: await start(serverScript, framework, 'bare'),
+      hookverify: await start(serverScript, framework, 'hookverify'),
+      'verify-only': await start(serverScript, framework, 'verify-only'),
+    };
+    const rps: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [] };
+    const p99: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [] };
     try {
-      for (const variant of ['bare', 'hookverify'] as const) await sanity(servers[variant], variant);
-      // A short warm-up of each, then alternating timed runs.
-      for (const variant of ['bare', 'hookverify'] as const) await autocannonWarmup(servers[variant]);
+      for (const variant of VARIANTS) await sanity(servers[variant], variant);
+      // A short warm-up of each, then timed runs in a rotating order.
+      for (const variant of VARIANTS) await autocannonWarmup(servers[variant]);
       for (let round = 0; round < rounds; round++) {
-        for (const variant of round % 2 === 0 ? (['bare', 'hookverify'] as const) : (['hookverify', 'bare'] as const)) {
+        for (let k = 0; k < VARIANTS.length; k++) {
+          const variant = VARIANTS[(k + round) % VARIANTS.length]!;
           const result = await load(servers[variant]);
           if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
             throw new Error(`${framework} ${variant}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
           }
-          rps[variant]!.push(result.requests.average);
-          p99[variant]!.push(result.latency.p99);
+          rps[variant].push(result.requests.average);
+          p99[variant].push(result.latency.p99);
           console.error(`${framework} ${variant}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`);
         }
       }
     } finally {
-      await stop(servers.bare);
-      await stop(servers.hookverify);
+      for (const variant of VARIANTS) await stop(servers[variant]);
     }
-    const bare = median(rps.bare!);
-    const hookverify = median(rps.hookverify!);
+    const bare = median(rps.bare);
+    const hookverify = median(rps.hookverify);
+    const verifyOnly = median(rps['verify-only']);
     results.push({
       framework,
       bareRps: Math.round(bare),
       hookverifyRps: Math.round(hookverify),
       ratio: hookverify / bare,
-      bareP99Ms: median(p99.bare!),
-      hookverifyP99Ms: median(p99.hookverify!),
-      rounds: { bare: rps.bare!.map(Math.round), hookverify: rps.hookverify!.map(Math.round) },
+      verifyOnlyRps: Math.round(verifyOnly),
+      verifyOnlyRatio: verifyOnly / bare,
+      bareP99Ms: median(p99.bare),
+      hookverifyP99Ms: median(p99.hookverify),
+      rounds: { bare: rps.bare.map(Math.round), hookverify: rps.hookverify.map(Math.round), verifyOnly: rps['verify-only'].map(Math.round) },
     });
   }
 } finally {
@@ -157,8 +168,10 @@ async function autocannonWarmup(server: Server): Promise<void> {
 const meta = { date: new Date().toISOString(), node: process.version, seconds, rounds, connections, body: '1 KB Peridio event, unique PRN per request' };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ meta, results }, null, 2)}\n`);
-console.log('| framework | bare route req/s | example route req/s (verify + zod + dedupe) | ratio | p99 bare / example |');
-console.log('|---|---:|---:|---:|---|');
-for (const row of results as { framework: string; bareRps: number; hookverifyRps: number; ratio: number; bareP99Ms: number; hookverifyP99Ms: number }[]) {
-  console.log(`| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`);
+console.log('| framework | bare route req/s | example route req/s (verify + zod + dedupe) | ratio | verification only | p99 bare / example |');
+console.log('|---|---:|---:|---:|---:|---|');
+for (const row of results as { framework: string; bareRps: number; hookverifyRps: number; ratio: number; verifyOnlyRps: number; verifyOnlyRatio: number; bareP99Ms: number; hookverifyP99Ms: number }[]) {
+  console.log(
+    `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ${row.verifyOnlyRps} (${row.verifyOnlyRatio.toFixed(2)}x) | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`,
+  );
 }

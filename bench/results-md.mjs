@@ -31,6 +31,7 @@ if (!renderOnly) {
   run(['bench/run.mjs', 'bench/main.ts']);
   run(['bench/run.mjs', 'bench/memory.ts'], { BENCH_NODE_ARGS: '--expose-gc' });
   run(['bench/run.mjs', 'bench/e2e.ts']);
+  writeFileSync(join(results, 'pipeline-cost.md'), run(['bench/run.mjs', 'bench/pipeline-cost.ts']));
 }
 // Sizes are cheap and deterministic: always measured now.
 const sizes = run(['scripts/bundle-size.mjs']).trim();
@@ -91,14 +92,25 @@ if (e2e) {
       'one JSON log line per request); the bare route reads the same raw body and answers 200. Server and load generator ' +
       'share the machine.',
     '',
-    '| framework | bare route req/s | example route req/s | ratio | p99 latency bare / example |',
-    '|---|---:|---:|---:|---|',
+    '| framework | bare route req/s | example route req/s | ratio | verification-only route req/s (ratio) | p99 latency bare / example |',
+    '|---|---:|---:|---:|---:|---|',
     ...e2e.results.map(
-      (row) => `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`,
+      (row) =>
+        `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ` +
+        `${row.verifyOnlyRps ?? 'n/a'} (${row.verifyOnlyRatio?.toFixed(2) ?? 'n/a'}x) | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`,
     ),
     '',
   );
 } else lines.push('Not measured yet (`node bench/run.mjs bench/e2e.ts`).', '');
+if (existsSync(join(results, 'pipeline-cost.md'))) {
+  lines.push(
+    'Where the example route spends its CPU, in process, without HTTP (`node bench/run.mjs bench/pipeline-cost.ts`, ' +
+      'each step added in turn, fresh 1 KB events with unique PRNs):',
+    '',
+    readFileSync(join(results, 'pipeline-cost.md'), 'utf8').trim(),
+    '',
+  );
+}
 
 lines.push('## Bundle sizes', '', 'esbuild, minified, tree-shaken, dependencies included, gzip -9 (`npm run size`; budgets in bench/size-budget.json).', '', sizes, '');
 
