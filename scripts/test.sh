@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+rm -rf reports/vitest
+trap 'node scripts/test-summary.mjs' EXIT
 for step in scripts/ci/*.sh; do
   name=$(basename "$step" .sh)
   start=$(date +%s)

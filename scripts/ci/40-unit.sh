@@ -1,2 +1,2 @@
 set -euo pipefail
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest/unit.json
