@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    setupFiles: ['test/setup/fast-check-seed.ts'],
     include: ['test/**/*.test.ts'],
     // The property suites run on their own (vitest.properties.config.ts, scripts/ci/50-properties.sh).
     exclude: ['**/node_modules/**', 'test/properties/**'],
