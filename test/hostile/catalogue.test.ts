@@ -210,6 +210,42 @@ const nonObjects: [string, unknown][] = [
   ['a number', 1],
 ];
 
+const HEADERS: Record<Case['sender'], readonly string[]> = {
+  peridio: ['peridio-signature', 'peridio-published-at'],
+  'standard-webhooks': ['webhook-signature', 'webhook-timestamp', 'webhook-id'],
+  edgesense: ['x-edgesense-signature'],
+};
+
+/** Messages say what to fix: which header, which limit, which likely mistake. */
+function expectHelpfulMessage(code: VerificationErrorCode, message: string, sender: Case['sender']): void {
+  const named = /the ([a-z-]+) header/.exec(message)?.[1];
+  switch (code) {
+    case 'missing_header':
+    case 'malformed_header':
+      expect(HEADERS[sender]).toContain(named);
+      break;
+    case 'timestamp_too_old':
+    case 'timestamp_in_future':
+      expect(message).toContain(code === 'timestamp_too_old' ? 'in the past' : 'in the future');
+      expect(message).toMatch(sender === 'edgesense' ? /"timestamp"/ : /-(published-at|timestamp) header/);
+      expect(message).toMatch(/more than \d+s/);
+      break;
+    case 'invalid_signature':
+      expect(HEADERS[sender]).toContain(named);
+      expect(message).toContain('raw');
+      break;
+    case 'no_active_secret':
+      expect(message).toContain('notAfter');
+      break;
+    case 'invalid_body':
+      expect(message).toMatch(/body|timestamp/);
+      break;
+    case 'body_too_large':
+      expect(message).toContain('maxBodyBytes');
+      break;
+  }
+}
+
 function verifierFor(sender: Case['sender'], options: Partial<VerifierOptions> = {}, backend = nodeCryptoBackend()!) {
   const base = { now: () => NOW, backend, ...options };
   if (sender === 'peridio') return createPeridioVerifier({ secret: PERIDIO_SECRET, ...base });
@@ -226,7 +262,8 @@ describe.each([
     const input = { body, headers } as Parameters<typeof verifier.verify>[0];
     const outcome = await verifier.safeVerify(input);
     expect(outcome.ok ? 'ok' : outcome.code).toBe(expected);
-    if (expected === 'ok') return;
+    if (outcome.ok) return;
+    expectHelpfulMessage(outcome.code, outcome.message, sender);
     await expect(verifier.verify(input)).rejects.toMatchObject({ name: 'WebhookVerificationError', code: expected });
   });
 
