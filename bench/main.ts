@@ -21,7 +21,7 @@ const out = args.includes('--out')
   : quick
     ? 'bench/results/quick.tmp.json'
     : 'bench/results/latest.json';
-const options = quick ? { rounds: 3, batchMs: 2 } : { rounds: 21, batchMs: 40 };
+const options = quick ? { rounds: 3, batchMs: 2 } : { rounds: 41, batchMs: 25 };
 
 const builders = buildGroups(SIZES);
 
