@@ -1,7 +1,7 @@
 // CI's mutation step: the verification core alone (src/core/*.ts; the receiving pipeline in
 // src/core/pipeline is covered by the full run), incremental against the committed baseline
-// stryker/core-incremental.json so CI re-tests only mutants whose code or tests changed;
-// fails below 85%. The full run over core, senders and dedupe is `npm run mutation`.
+// stryker/core-incremental.json.gz (unpacked by scripts/ci/85-mutation-core.sh) so CI re-tests
+// only mutants whose code or tests changed; fails below 85%. The full run over core, senders and dedupe is `npm run mutation`.
 import full from './stryker.config.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -9,7 +9,7 @@ export default {
   ...full,
   mutate: ['src/core/*.ts'],
   incremental: true,
-  incrementalFile: 'stryker/core-incremental.json',
+  incrementalFile: 'reports/mutation/core-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/core.json' },
 };
