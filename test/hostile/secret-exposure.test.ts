@@ -3,7 +3,12 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWebhookReceiver, defineSender, createVerifier, HookverifyError } from '../../src/index.js';
+import Fastify from 'fastify';
+import { createExpressHandler } from '../../src/adapters/express/index.js';
 import { createFetchHandler } from '../../src/adapters/fetch/index.js';
+import { hookverifyFastify } from '../../src/adapters/fastify/index.js';
+import { createNextApiHandler, createNextRouteHandler } from '../../src/adapters/next/index.js';
+import { createRedisStore } from '../../src/dedupe/redis/index.js';
 import { createDeduplicator, createMemoryStore } from '../../src/dedupe/index.js';
 import { createEdgeSenseVerifier, edgesense } from '../../src/senders/edgesense/index.js';
 import { createPeridioVerifier, peridio } from '../../src/senders/peridio/index.js';
@@ -146,7 +151,7 @@ describe('secrets never show', () => {
     }
   });
 
-  it('in the receiver, its dedupe store, the adapter handler, outcomes and hook arguments', async () => {
+  it('in the receiver, the dedupe stores, every adapter, outcomes and hook arguments', async () => {
     const store = createMemoryStore();
     const seen: unknown[] = [];
     const receiver = createWebhookReceiver({
@@ -170,7 +175,18 @@ describe('secrets never show', () => {
     expect(seen.length).toBeGreaterThanOrEqual(3);
     const fetchHandler = createFetchHandler(receiver);
     const response = await fetchHandler(new Request('http://127.0.0.1/hook', { method: 'POST', body: String(signed.body), headers: { ...signed.headers, 'peridio-published-at': 'yesterday' } }));
+    // Every adapter's handler, a Fastify instance with the plugin, and a Redis store.
+    const app = Fastify();
+    await app.register(hookverifyFastify, { path: '/hook', receiver });
+    const fastifyResponse = await app.inject({ method: 'POST', url: '/hook', headers: signed.headers, payload: String(signed.body) });
+    expectNoSecret(fastifyResponse.body, 'fastify response');
+    await app.close();
+    const redisStore = createRedisStore({ client: { call: async () => 'OK' } });
     for (const [value, where] of [
+      [createExpressHandler(receiver), 'express handler'],
+      [createNextRouteHandler(receiver), 'next route handler'],
+      [createNextApiHandler(receiver), 'next api handler'],
+      [redisStore, 'redis store'],
       [receiver, 'receiver'],
       [store, 'memory store'],
       [fetchHandler, 'fetch handler'],
