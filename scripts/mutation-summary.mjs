@@ -24,9 +24,12 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
   }
   rows.push({ file, ...count });
 }
-const score = (c) => (((c.killed + c.timeout) / (c.killed + c.timeout + c.survived + c.noCoverage)) * 100).toFixed(2);
+const score = (c) => {
+  const all = c.killed + c.timeout + c.survived + c.noCoverage;
+  return all === 0 ? 'n/a (no mutants)' : `${(((c.killed + c.timeout) / all) * 100).toFixed(2)}%`;
+};
 console.log('| file | score | killed | timed out | survived | no coverage |\n| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const row of rows) console.log(`| ${row.file} | ${score(row)}% | ${row.killed} | ${row.timeout} | ${row.survived} | ${row.noCoverage} |`);
-console.log(`| **all** | **${score(total)}%** | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} |`);
+for (const row of rows) console.log(`| ${row.file} | ${score(row)} | ${row.killed} | ${row.timeout} | ${row.survived} | ${row.noCoverage} |`);
+console.log(`| **all** | **${score(total)}** | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} |`);
 console.log('\n| where | mutator | original line | replacement |\n| --- | --- | --- | --- |');
 for (const line of survivors) console.log(line);
