@@ -1,0 +1,27 @@
+import { build } from 'esbuild';
+import { entries } from '../../scripts/entries.mjs';
+
+/**
+ * What an entry imports at run time once its own sources are bundled: the package names and
+ * `node:` modules left outside, i.e. what a user's bundler or runtime must resolve.
+ */
+export async function runtimeImportsOf(subpath: string): Promise<string[]> {
+  const source = entries[subpath];
+  if (source === undefined) throw new Error(`no entry ${subpath}`);
+  return runtimeImportsOfFile(source);
+}
+
+/** The same for one source file, e.g. a module an entry re-exports. */
+export async function runtimeImportsOfFile(source: string): Promise<string[]> {
+  const { metafile } = await build({
+    entryPoints: [source],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'neutral',
+    packages: 'external',
+    external: ['node:*'],
+    logLevel: 'silent',
+  });
+  return Object.values(metafile.outputs).flatMap((output) => output.imports.map((entry) => entry.path));
+}
