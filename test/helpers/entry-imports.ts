@@ -11,10 +11,12 @@ export async function runtimeImportsOf(subpath: string): Promise<string[]> {
   return runtimeImportsOfFile(source);
 }
 
-/** The same for one source file, e.g. a module an entry re-exports. */
-export async function runtimeImportsOfFile(source: string): Promise<string[]> {
+/** The same for one source file, or for module text (`{ contents }`) resolved from the repo root. */
+export async function runtimeImportsOfFile(source: string | { readonly contents: string }): Promise<string[]> {
   const { metafile } = await build({
-    entryPoints: [source],
+    ...(typeof source === 'string'
+      ? { entryPoints: [source] }
+      : { stdin: { contents: source.contents, resolveDir: process.cwd(), loader: 'ts' as const } }),
     bundle: true,
     write: false,
     metafile: true,

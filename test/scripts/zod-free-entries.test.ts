@@ -1,27 +1,11 @@
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { entries } from '../../scripts/entries.mjs';
+import { runtimeImportsOfFile } from '../helpers/entry-imports.js';
 
 // zod is loaded only by the entries that expose schemas; an app that only verifies deliveries
 // must not pay for it. Each entry is bundled on its own, packages left external, and the
-// bundle's imports are read from esbuild's metafile.
+// bundle's imports are read from esbuild's metafile (test/helpers/entry-imports.ts).
 const SCHEMA_ENTRIES = new Set(['./events', './peridio/events', './edgesense/events']);
-
-async function externalImports(source: string): Promise<string[]> {
-  const result = await build({
-    entryPoints: [source],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'node',
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  return Object.values(result.metafile.outputs).flatMap((output) =>
-    output.imports.filter((entry) => entry.external).map((entry) => entry.path),
-  );
-}
 
 const loadsZod = (imports: string[]) => imports.some((path) => path === 'zod' || path.startsWith('zod/'));
 
@@ -35,30 +19,19 @@ describe('which entries load zod', () => {
   it.each(Object.entries(entries).filter(([subpath]) => !SCHEMA_ENTRIES.has(subpath)))(
     'hookverify%s does not load zod',
     async (_subpath, source) => {
-      expect(loadsZod(await externalImports(source))).toBe(false);
+      expect(loadsZod(await runtimeImportsOfFile(source))).toBe(false);
     },
   );
 
   it.each(Object.entries(entries).filter(([subpath]) => SCHEMA_ENTRIES.has(subpath)))('hookverify%s loads zod', async (_subpath, source) => {
-    expect(loadsZod(await externalImports(source))).toBe(true);
+    expect(loadsZod(await runtimeImportsOfFile(source))).toBe(true);
   });
 
   it('would notice zod in a verify-only entry', async () => {
     // The built-in verifier plus one schema module: the check must see zod come in.
-    const imports = await build({
-      stdin: {
-        contents: "export * from './src/senders/peridio/index.ts'; export { prnSchema } from './src/senders/peridio/events/prn-schema.ts';",
-        resolveDir: process.cwd(),
-        loader: 'ts',
-      },
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: 'esm',
-      platform: 'node',
-      packages: 'external',
-      logLevel: 'silent',
-    }).then((result) => Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((entry) => entry.path)));
+    const imports = await runtimeImportsOfFile({
+      contents: "export * from './src/senders/peridio/index.ts'; export { prnSchema } from './src/senders/peridio/events/prn-schema.ts';",
+    });
     expect(loadsZod(imports)).toBe(true);
   });
 });
