@@ -1,7 +1,9 @@
 // GitHub: `X-Hub-Signature-256: sha256=<hex>` over the raw body, keyed by the webhook secret's
-// UTF-8 bytes; `X-GitHub-Delivery` is a GUID that a redelivery keeps, so it is the dedupe id.
-// GitHub sends no signed timestamp, so there is no replay window: dedupe on the delivery id is
-// what refuses a replayed delivery (keep ids at least as long as you accept redeliveries).
+// UTF-8 bytes. GitHub signs nothing but the body: no timestamp, so there is no replay window, and
+// its `X-GitHub-Delivery` and `X-GitHub-Event` headers are unsigned, so anyone replaying a
+// captured delivery can change them. Dedupe therefore keys on the body's SHA-256, which a replay
+// cannot change, and the event type is read from its header knowing it could be relabelled (the
+// payload is still authentic). The built-in `hookverify/github` entry is the same scheme.
 import { createVerifier, defineSender, type Verifier } from 'hookverify';
 
 export const github = defineSender({
@@ -9,7 +11,8 @@ export const github = defineSender({
   signature: { header: 'x-hub-signature-256', encoding: 'hex', prefix: 'sha256=' },
   signedContent: '{body}',
   secretEncoding: 'utf8',
-  id: { header: 'x-github-delivery' },
+  id: { bodyDigest: 'sha256' },
+  eventType: { header: 'x-github-event', unsignedAllowsRelabeling: true },
   // GitHub does not retry on its own; redeliveries are possible for 3 days.
   retryHorizon: '3d',
 });

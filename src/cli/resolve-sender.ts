@@ -18,6 +18,7 @@ export const SENDER_OPTIONS = {
 
 export const SENDER_HELP = `Senders: ${SENDER_NAMES.join(', ')}, or the path of a module (./acme-sender.mjs) whose
 default export is a sender described as for defineSender() (a plain object is enough)
+or composed with composeSender()
   --signature-header NAME   EdgeSense only: the header that carries the signature
                             (default x-edgesense-signature; EdgeSense does not document it)`;
 
@@ -37,7 +38,8 @@ function looksLikeModule(name: string): boolean {
 }
 
 function isDescription(value: unknown): value is SenderDefinition | Sender {
-  return value !== null && typeof value === 'object' && 'signature' in value && 'signedContent' in value;
+  // A plain description (defineSender's input) or a composed sender (composeSender's output).
+  return value !== null && typeof value === 'object' && 'signature' in value && ('signedContent' in value || 'signedParts' in value);
 }
 
 async function loadCustomSender(path: string): Promise<Sender> {

@@ -1,23 +1,5 @@
-import type { CryptoBackend } from './backend.js';
-
-const encoder = new TextEncoder();
-
-function concat(parts: readonly (string | Uint8Array)[]): Uint8Array {
-  if (parts.length === 1) {
-    const only = parts[0]!;
-    return typeof only === 'string' ? encoder.encode(only) : only;
-  }
-  const chunks = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
-  let length = 0;
-  for (const chunk of chunks) length += chunk.byteLength;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
+import type { CryptoBackend, HmacHash, PublicKeyAlgorithm } from './backend.js';
+import { concat } from './concat.js';
 
 function subtle(): SubtleCrypto {
   const api = (globalThis as { crypto?: Crypto }).crypto?.subtle;
@@ -36,6 +18,13 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
+const hashName = (hash: HmacHash = 'sha256') => `SHA-${hash.slice(3)}`;
+const curve = (algorithm: PublicKeyAlgorithm) => (algorithm === 'ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' });
+
+async function mac(key: unknown, parts: readonly (string | Uint8Array)[]): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().sign('HMAC', key as CryptoKey, concat(parts) as BufferSource));
+}
+
 /**
  * The Web Crypto backend (`crypto.subtle`), for Next.js Edge, Cloudflare Workers, Deno, Bun
  * and browsers. Keys are imported once, non-extractable, on first use.
@@ -51,16 +40,17 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 export function webCryptoBackend(): CryptoBackend {
   return {
     name: 'web',
-    importHmacKey: (raw) =>
-      subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
-    async hmacSha256(key, parts) {
-      const signature = await subtle().sign('HMAC', key as CryptoKey, concat(parts) as BufferSource);
-      return new Uint8Array(signature);
-    },
+    importHmacKey: (raw, hash) =>
+      subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: hashName(hash) }, false, ['sign']),
+    hmacSha256: mac,
+    // The hash was fixed when the key was imported.
+    hmac: (_hash, key, parts) => mac(key, parts),
     async sha256(data) {
-      const digest = await subtle().digest('SHA-256', concat([data]) as BufferSource);
-      return new Uint8Array(digest);
+      return new Uint8Array(await subtle().digest('SHA-256', concat([data]) as BufferSource));
     },
     timingSafeEqual: constantTimeEqual,
+    importPublicKey: (algorithm, spki) => subtle().importKey('spki', spki as BufferSource, curve(algorithm), false, ['verify']),
+    verifySignature: (algorithm, key, parts, signature) =>
+      subtle().verify(curve(algorithm), key as CryptoKey, signature as BufferSource, concat(parts) as BufferSource),
   };
 }

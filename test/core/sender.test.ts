@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
+import type { SignedPart } from '../../src/core/scheme/types.js';
 import { defineSender, type SenderDefinition } from '../../src/core/sender.js';
 
 const base: SenderDefinition = {
@@ -8,8 +9,12 @@ const base: SenderDefinition = {
   signedContent: '{X-Acme-Timestamp}.{body}',
   secretEncoding: 'utf8',
   timestamp: { header: 'X-Acme-Timestamp', format: 'unix-seconds' },
-  id: { header: 'X-Acme-Delivery' },
+  id: { bodyField: 'event.id' },
 };
+
+/** The pieces as data, without the functions a verifier calls. */
+const pieces = (parts: readonly SignedPart[]) =>
+  parts.map((part) => (part.kind === 'header' ? { kind: 'header', name: part.name } : part.kind === 'literal' ? { kind: 'literal', text: part.text } : { kind: part.kind }));
 
 function configError(definition: unknown): ConfigurationError {
   try {
@@ -24,11 +29,13 @@ function configError(definition: unknown): ConfigurationError {
 
 describe('defineSender', () => {
   it('lower-cases header names, splits the template and freezes the result', () => {
-    const sender = defineSender(base);
-    expect(sender.signature.header).toBe('x-acme-signature');
-    expect(sender.timestamp).toEqual({ header: 'x-acme-timestamp', format: 'unix-seconds' });
-    expect(sender.id).toEqual({ header: 'x-acme-delivery' });
-    expect(sender.signedParts).toEqual([
+    const sender = defineSender({ ...base, signedContent: '{X-Acme-Delivery}{X-Acme-Timestamp}.{body}', id: { header: 'X-Acme-Delivery' } });
+    expect(sender.signature).toMatchObject({ kind: 'header', header: 'x-acme-signature', prefix: 'sha256=', encoding: { name: 'hex' } });
+    expect(sender.timestamp).toMatchObject({ format: 'unix-seconds', source: { kind: 'header', name: 'x-acme-timestamp' } });
+    expect(sender.id).toMatchObject({ kind: 'header', name: 'x-acme-delivery' });
+    expect(sender.algorithm).toMatchObject({ kind: 'hmac', hash: 'sha256', key: { encoding: 'utf8' } });
+    expect(pieces(sender.signedParts)).toEqual([
+      { kind: 'header', name: 'x-acme-delivery' },
       { kind: 'header', name: 'x-acme-timestamp' },
       { kind: 'literal', text: '.' },
       { kind: 'body' },
@@ -42,7 +49,7 @@ describe('defineSender', () => {
 
   it('parses templates with literals around the body and several headers', () => {
     const sender = defineSender({ ...base, signedContent: 'v0:{x-acme-timestamp}:{x-acme-delivery}:{body}!', id: undefined });
-    expect(sender.signedParts).toEqual([
+    expect(pieces(sender.signedParts)).toEqual([
       { kind: 'literal', text: 'v0:' },
       { kind: 'header', name: 'x-acme-timestamp' },
       { kind: 'literal', text: ':' },
@@ -51,7 +58,7 @@ describe('defineSender', () => {
       { kind: 'body' },
       { kind: 'literal', text: '!' },
     ]);
-    expect(defineSender({ ...base, signedContent: '}{body}', timestamp: undefined }).signedParts[0]).toEqual({ kind: 'literal', text: '}' });
+    expect(pieces(defineSender({ ...base, signedContent: '}{body}', timestamp: undefined }).signedParts)[0]).toEqual({ kind: 'literal', text: '}' });
   });
 
   it.each([
@@ -67,7 +74,7 @@ describe('defineSender', () => {
 
   it('refuses a timestamp header that is not signed, since a replayer could rewrite it', () => {
     const error = configError({ ...base, signedContent: '{body}' });
-    expect(error.message).toMatch(/x-acme-timestamp.*signedContent/);
+    expect(error.message).toMatch(/x-acme-timestamp header must be signed/);
     expect(() => defineSender({ ...base, signedContent: '{body}', timestamp: { bodyField: 'created_at', format: 'rfc3339' } })).not.toThrow();
   });
 
@@ -96,7 +103,51 @@ describe('defineSender', () => {
 
   it('accepts a function id and a body digest id', () => {
     const byFunction = defineSender({ ...base, id: ({ payload }) => String((payload as { id: string }).id) });
-    expect(typeof byFunction.id).toBe('function');
-    expect(defineSender({ ...base, id: { bodyDigest: 'sha256' } }).id).toEqual({ bodyDigest: 'sha256' });
+    expect(byFunction.id).toMatchObject({ kind: 'function' });
+    expect(defineSender({ ...base, id: { bodyDigest: 'sha256' } }).id).toMatchObject({ kind: 'body-digest' });
+    configError({ ...base, id: { bodyDigest: 'md5' } });
+  });
+
+  it('refuses an id header that is not signed, unless the definition accepts replays by name', () => {
+    const error = configError({ ...base, id: { header: 'x-acme-delivery' } });
+    expect(error.message).toMatch(/x-acme-delivery header is not signed.*replay it under new ids.*bodyDigest/);
+    const accepted = defineSender({ ...base, id: { header: 'x-acme-delivery', unsignedAllowsReplay: true } });
+    expect(accepted).toMatchObject({ unsignedIdAllowsReplay: true, id: { kind: 'header', name: 'x-acme-delivery' } });
+    configError({ ...base, id: { header: 'x-acme-delivery', unsignedAllowsReplay: 'yes' } });
+    expect(defineSender({ ...base, signedContent: '{x-acme-delivery}{x-acme-timestamp}{body}', id: { header: 'x-acme-delivery' } }).unsignedIdAllowsReplay).toBe(false);
+  });
+
+  it('reads an event type from a signed header, a body field, or an unsigned header accepted by name', () => {
+    configError({ ...base, eventType: { header: 'x-acme-event' } });
+    expect(defineSender({ ...base, eventType: { header: 'x-acme-event', unsignedAllowsRelabeling: true } })).toMatchObject({
+      unsignedEventTypeAllowsRelabeling: true,
+      eventType: { kind: 'header', name: 'x-acme-event' },
+    });
+    expect(defineSender({ ...base, eventType: { bodyField: 'type' } }).eventType).toMatchObject({ kind: 'body-field', path: 'type' });
+    configError({ ...base, eventType: 'x-acme-event' });
+  });
+
+  it('maps body kinds, and refuses body fields of a body that has none', () => {
+    expect(defineSender({ ...base, body: 'form' }).body.name).toBe('form');
+    expect(defineSender({ ...base, timestamp: undefined, id: undefined, body: 'text' }).body.name).toBe('text');
+    expect(configError({ ...base, body: 'text' }).message).toMatch(/"event.id" field needs a JSON or form body/);
+    configError({ ...base, body: 'xml' });
+  });
+
+  it('says whether the sender is replayable, from its timestamp', () => {
+    expect(defineSender(base).replayProtection).toBe('timestamp');
+    expect(defineSender({ ...base, timestamp: undefined }).replayProtection).toBe('none');
+  });
+
+  it('takes a composed sender spread with some fields replaced, in either form', () => {
+    const sender = defineSender(base);
+    const renamed = defineSender({ ...sender, name: 'acme-2' });
+    expect(renamed).toMatchObject({ name: 'acme-2', signature: sender.signature, algorithm: sender.algorithm });
+    // An edited copy of a part is rebuilt from its data, so that it does what it says.
+    const edited = defineSender({ ...sender, signature: { ...sender.signature, prefix: 'v2=' } });
+    expect(edited.signature).toMatchObject({ kind: 'header', prefix: 'v2=' });
+    expect(edited.signature.label).toBe(sender.signature.label);
+    expect(pieces(defineSender({ ...sender, signedContent: '{x-acme-timestamp}:{body}' }).signedParts)[1]).toEqual({ kind: 'literal', text: ':' });
+    expect(defineSender({ ...sender, secretEncoding: 'hex' }).algorithm.key.encoding).toBe('hex');
   });
 });
