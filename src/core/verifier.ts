@@ -69,6 +69,7 @@ export interface VerifiedDelivery<Payload = unknown> {
   /**
    * `"body"`: every byte of the body is signed. `"body-fields"`: only the body fields the sender
    * signs (Mailgun's `signature.timestamp` and `signature.token`) are; trust nothing else in it.
+   * For Twilio's forms every decoded field is signed, but not how the form was encoded.
    */
   readonly authenticated: 'body' | 'body-fields';
 }
@@ -251,7 +252,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   const nowMs = clock ? () => Number(clock()) : Date.now;
   const failures = failuresFor(sender, toleranceMs);
   const plan: BoundSender = bindSender(sender);
-  const { headerNames, headerSlots, headerFailures, steps, extract, pieces, literals, slotCount } = plan;
+  const { headerNames, headerSlots, headerFailures, steps, afterSignature, extract, pieces, literals, slotCount } = plan;
   const tsPart = sender.timestamp;
   const tsSlot = plan.timestampSlot;
   const tsField = plan.timestampField;
@@ -339,10 +340,20 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     return candidates.map((candidate) => candidate.slice());
   }
 
-  function toChecked(found: number, state: Checked): Checked | VerificationFailure {
+  function toChecked(found: number, state: Checked): Checked | VerificationFailure | Promise<Checked | VerificationFailure> {
     if (found === NO_MATCH) return failures.invalid_signature;
     if (found === NO_ACTIVE_KEY) return failures.no_active_secret;
     state.matched = keys![found]!.matched;
+    return afterSignature.length === 0 ? state : runAfterSignature(state, 0);
+  }
+
+  /** The parts' checks that need the signature to hold first; a promise only when one waits. */
+  function runAfterSignature(state: Checked, from: number): Checked | VerificationFailure | Promise<Checked | VerificationFailure> {
+    for (let i = from; i < afterSignature.length; i++) {
+      const outcome = afterSignature[i]!(state, backend);
+      if (isPromise<VerificationFailure | undefined>(outcome)) return outcome.then((failure) => failure ?? runAfterSignature(state, i + 1));
+      if (outcome !== undefined) return outcome;
+    }
     return state;
   }
 

@@ -5,6 +5,7 @@ import { idFunction } from './ids/id-function.js';
 import { MAX_ENTRIES } from './signatures/entry-limit.js';
 import type {
   Algorithm,
+  BodyBindingSource,
   BodyKind,
   IdContext,
   IdSource,
@@ -132,10 +133,11 @@ export interface Sender<Signatures extends SignatureSource = SignatureSource> {
   /**
    * `"body"` when the signature covers every byte of the body; `"body-fields"` when it covers only
    * the body fields among {@link Sender.signedParts} (Mailgun), and the rest of the payload is
-   * whatever the request carried.
+   * whatever the request carried, or only the decoded fields and not their encoding (Twilio's
+   * sorted form parameters).
    */
   readonly authenticated: 'body' | 'body-fields';
-  /** True when the body is parsed before the signature is checked, to read signed body fields. */
+  /** True when the body is parsed before the signature is checked, to read the body fields it signs. */
   readonly readsBodyFirst: boolean;
   readonly retryHorizon: Duration | undefined;
   readonly tolerance: Duration | undefined;
@@ -201,18 +203,26 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
   // What carries the signatures cannot be signed: the whole header, or the parameter or field.
   const carriers = [signatures.key, `header:${(signatures as { header?: string }).header}`];
   let bodies = 0;
+  let binding: BodyBindingSource | undefined;
   for (const piece of signed) {
     if (piece?.kind === 'body') bodies++;
-    else if (isSource(piece)) sources.push(piece);
+    else if (piece?.kind === 'body-binding' && typeof piece.bind === 'function') {
+      if (binding !== undefined) refuse('signed may contain one piece derived from the body');
+      binding = piece;
+    } else if (isSource(piece)) sources.push(piece);
     else if (piece?.kind !== 'literal') refuse('signed may hold only body, sources such as header(...), and strings');
     if (carriers.includes(piece.key)) refuse(`${signatures.label} carries the signatures, so it cannot be signed itself`);
   }
   if (bodies > 1) refuse('signed may contain body only once');
-  if (bodies === 1 && signatures.readsBody) refuse(`the signatures are in the body, so signed cannot contain the whole body`);
   const fieldsSigned = sources.some((source) => source.kind === 'body-field');
-  if (bodies === 0 && !fieldsSigned) refuse('signed must contain body, or the body fields the sender signs');
+  // A piece derived from the body stands for the body: signing both, or either beside signed
+  // fields of the same body, would say two things about what is authenticated.
+  if (binding !== undefined && (bodies === 1 || fieldsSigned)) refuse(`${binding.label} stands for the body, so signed cannot also contain the body or its fields`);
+  const bodyCovered = bodies === 1 || binding !== undefined;
+  if (bodyCovered && signatures.readsBody) refuse(`the signatures are in the body, so signed cannot contain the whole body`);
+  if (!bodyCovered && !fieldsSigned) refuse('signed must contain body, or the body fields the sender signs');
   const signedKeys = new Set(signed.map((piece) => piece.key));
-  const isSigned = (source: ValueSource) => signedKeys.has(source.key) || (bodies === 1 && source.kind === 'body-field');
+  const isSigned = (source: ValueSource) => signedKeys.has(source.key) || (bodyCovered && source.kind === 'body-field');
 
   const timestamp = parts.timestamp;
   if (timestamp !== undefined) {
@@ -279,8 +289,8 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
     unsignedEventTypeAllowsRelabeling: unsignedType,
     body,
     replayProtection: timestamp === undefined ? 'none' : 'timestamp',
-    authenticated: bodies === 1 ? 'body' : 'body-fields',
-    readsBodyFirst: signatures.readsBody || fieldsSigned,
+    authenticated: bodies === 1 || binding?.binds === 'body' ? 'body' : 'body-fields',
+    readsBodyFirst: signatures.readsBody || fieldsSigned || binding?.parsesBody === true,
     retryHorizon: parts.retryHorizon,
     tolerance: parts.tolerance,
   });

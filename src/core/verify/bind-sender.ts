@@ -1,5 +1,5 @@
 import type { Sender } from '../scheme/compose-sender.js';
-import type { Binder, BodyFieldSource, ComputedId, RequestState, Step, ValueSource, VerificationFailure } from '../scheme/types.js';
+import type { Binder, BodyFieldSource, ComputedId, RequestState, SignedCheck, Step, ValueSource, VerificationFailure } from '../scheme/types.js';
 import { candidateDecoder } from './candidate-decoder.js';
 import { fail } from './failures.js';
 
@@ -11,6 +11,8 @@ export interface BoundSender {
   /** Per header: the refusal when it is missing, and when it is unusable. */
   readonly headerFailures: readonly (readonly [VerificationFailure, VerificationFailure])[];
   readonly steps: readonly Step[];
+  /** Checks run once a signature holds, in the order the parts added them. */
+  readonly afterSignature: readonly SignedCheck[];
   readonly extract: (state: RequestState) => Uint8Array[] | VerificationFailure;
   /** Per signed piece: its slot, -1 for the body, -2 for a literal (in `literals`). */
   readonly pieces: readonly number[];
@@ -31,6 +33,7 @@ export function bindSender(sender: Sender): BoundSender {
   const headerSlots: number[] = [];
   const headerFailures: (readonly [VerificationFailure, VerificationFailure])[] = [];
   const steps: Step[] = [];
+  const afterSignature: SignedCheck[] = [];
   const shared = new Map<object, unknown>();
   let slotCount = 0;
   const binder: Binder = {
@@ -50,6 +53,9 @@ export function bindSender(sender: Sender): BoundSender {
     slot: () => slotCount++,
     step(run) {
       steps.push(run);
+    },
+    afterSignature(check) {
+      afterSignature.push(check);
     },
     once<T>(key: object, make: () => T): T {
       if (!shared.has(key)) shared.set(key, make());
@@ -79,6 +85,7 @@ export function bindSender(sender: Sender): BoundSender {
     headerSlots,
     headerFailures,
     steps,
+    afterSignature,
     extract,
     pieces,
     literals,
