@@ -30,6 +30,8 @@ export interface ConformanceCase {
   sign(body: string | Uint8Array, timestampMs: number, secrets: readonly string[]): Record<string, string>;
   /** The sender's default replay window in ms, when it is not the usual 5 minutes. */
   readonly defaultToleranceMs?: number;
+  /** The URL the deliveries are signed for, for senders that sign it (the verifier pins it). */
+  readonly url?: string;
   /** The dedupe id a verifier must report. */
   expectedId(body: Uint8Array, headers: Readonly<Record<string, string>>, payload: Record<string, unknown>): string | undefined;
 }
@@ -56,7 +58,7 @@ export function countingBackend(inner: CryptoBackend = nodeCryptoBackend()!): Cr
   return backend;
 }
 
-export async function expectCode(verifier: Verifier, input: { body: unknown; headers: unknown }, code: VerificationErrorCode) {
+export async function expectCode(verifier: Verifier, input: { body: unknown; headers: unknown; url?: string; method?: string }, code: VerificationErrorCode) {
   const outcome = await verifier.safeVerify(input as never);
   expect(outcome).toMatchObject({ ok: false, code });
   const error = await verifier.verify(input as never).then(
@@ -72,7 +74,8 @@ export async function expectCode(verifier: Verifier, input: { body: unknown; hea
 function tamperSignature(value: string, prefix: string): string {
   const at = prefix.length;
   const c = value[at]!;
-  const replacement = /[0-9]/.test(c) ? (c === '0' ? '1' : '0') : c === 'A' ? 'B' : 'A';
+  // Never a letter's other case: hex is read in either case, so "a" -> "A" would change nothing.
+  const replacement = /[0-9]/.test(c) ? (c === '0' ? '1' : '0') : c.toLowerCase() === 'a' ? 'b' : 'a';
   return value.slice(0, at) + replacement + value.slice(at + 1);
 }
 
@@ -113,6 +116,7 @@ export function describeConformance(c: ConformanceCase): void {
         timestamp: NOW,
         id: idHeader ? headers[idHeader] : undefined,
         eventType: typeHeader ? headers[typeHeader] : undefined,
+        url: c.url,
       });
       const expected = c.sign(body, NOW, c.multiSignature ? [secretA, secretB] : [secretA]);
       for (const [name, value] of Object.entries(expected)) expect(signed.headers[name], name).toBe(value);
