@@ -6,8 +6,15 @@ import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/sig
 import { defineSender, type Sender } from '../../src/core/sender.js';
 import { nodeCryptoBackend } from '../../src/crypto/node.js';
 import { edgesense } from '../../src/senders/edgesense/index.js';
+import { hubspot } from '../../src/senders/hubspot/index.js';
+import { meta } from '../../src/senders/meta/index.js';
 import { peridio } from '../../src/senders/peridio/index.js';
+import { square } from '../../src/senders/square/index.js';
 import { standardWebhooks } from '../../src/senders/standard-webhooks/index.js';
+import { twilio, twilioJson } from '../../src/senders/twilio/index.js';
+import { twitch } from '../../src/senders/twitch/index.js';
+import { typeform } from '../../src/senders/typeform/index.js';
+import { zoom } from '../../src/senders/zoom/index.js';
 
 /** Runs per property: 10,000 in CI (the default), fewer when asked, e.g. under Stryker. */
 export const NUM_RUNS = Number(process.env.HOOKVERIFY_PROPERTY_RUNS ?? 10_000);
@@ -34,6 +41,8 @@ export interface SenderCase {
   readonly secret: fc.Arbitrary<string | Uint8Array>;
   /** Whether the replay window is read from the body (EdgeSense) rather than a header. */
   readonly bodyTimestamp: boolean;
+  /** The URL deliveries are signed for, for senders that sign it. */
+  readonly url?: string;
 }
 
 const bytes = (min: number, max: number) => fc.uint8Array({ minLength: min, maxLength: max });
@@ -68,6 +77,19 @@ export const senderCases: readonly SenderCase[] = [
     bodyTimestamp: false,
   },
 ];
+
+/**
+ * The vendor definitions of issue #12, for the hostile-input property (the round-trip and
+ * tampering properties assume JSON bodies and unsigned URLs; each vendor's own tests cover those).
+ * Each signs for one URL, which its verifier pins.
+ */
+export const vendorCases: readonly SenderCase[] = [hubspot, meta, square, twilio, twilioJson, twitch, typeform, zoom].map((sender) => ({
+  name: sender.name,
+  sender,
+  secret: fc.string({ minLength: 1, maxLength: 64 }).filter((s) => s.trim().length > 0),
+  bodyTimestamp: false,
+  url: 'https://receiver.example/webhooks?tenant=7',
+}));
 
 /** A fixed-ish "now" anywhere between 2001 and 2100, so no property depends on today's date. */
 export const nowArb = fc.integer({ min: 1_000_000_000_000, max: 4_102_444_800_000 });

@@ -7,7 +7,7 @@ import { VERIFICATION_CODES } from '../helpers/verification-codes.js';
 import { WebhookVerificationError } from '../../src/core/errors.js';
 import { createVerifier, type DeliveryInput } from '../../src/core/verifier.js';
 import { signDelivery } from '../../src/testing/index.js';
-import { backend, NUM_RUNS, senderCases } from './fixtures.js';
+import { backend, NUM_RUNS, senderCases, vendorCases } from './fixtures.js';
 
 
 const MAX_BODY = 4096;
@@ -73,13 +73,14 @@ function headersArb(names: readonly string[], valid: Readonly<Record<string, str
   );
 }
 
-describe.each(senderCases)('$name: hostile input', ({ sender }) => {
+describe.each([...senderCases, ...vendorCases])('$name: hostile input', ({ sender, url }) => {
   it(`ends every request in a refusal with a stable code (${NUM_RUNS} cases)`, async () => {
     const encoding = sender.algorithm.key.encoding;
     const secret = encoding === 'hex' ? '0123456789ABCDEF0123456789ABCDEF' : encoding === 'whsec' ? 'whsec_c2VjcmV0' : 'secret';
     const now = Date.UTC(2026, 10, 23, 12);
-    const verifier = createVerifier(sender, { secret, backend, now: () => now, maxBodyBytes: MAX_BODY });
-    const valid = await signDelivery(sender, { secret, body: '{"timestamp":"2026-11-23T12:00:00Z"}', timestamp: now, backend });
+    const valid = await signDelivery(sender, { secret, body: '{"timestamp":"2026-11-23T12:00:00Z"}', timestamp: now, backend, url });
+    // A sender that signs the URL is pinned to the one signed (for Twilio's JSON, digest and all).
+    const verifier = createVerifier(sender, { secret, backend, now: () => now, maxBodyBytes: MAX_BODY, url: valid.url });
     const names = Object.keys(valid.headers);
     const inputArb = fc.oneof(
       { weight: 8, arbitrary: fc.record({ body: bodyArb, headers: headersArb(names, valid.headers) }) },
