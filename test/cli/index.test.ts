@@ -7,7 +7,7 @@ beforeAll(() => ensureBuiltCli(), 120_000);
 describe('the hookverify executable', () => {
   it('is the package bin, starts with a shebang and is executable', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
-    expect(pkg.bin).toEqual({ hookverify: './dist/cli/index.js' });
+    expect(pkg.bin).toEqual({ hookverify: 'dist/cli/index.js' });
     expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(() => accessSync(CLI, constants.X_OK)).not.toThrow();
   });
