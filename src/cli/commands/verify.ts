@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_MAX_BODY_BYTES } from '../../core/body.js';
 import { formatTimestamp } from '../../core/timestamps.js';
 import { checkSecrets } from '../check-secrets.js';
-import { EXIT_CODES, inputError, usageError } from '../cli-error.js';
+import { COMMON_EXIT_HELP, EXIT_CODES, inputError, usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { explainFailure, VERIFY_STEPS } from '../explain/explain-failure.js';
 import { formatDuration } from '../explain/format-duration.js';
@@ -55,6 +55,7 @@ ${SENDER_HELP}
 
 Steps, in order: ${VERIFY_STEPS.join(', ')}.
 Exit codes: 0 verified, 1 refused, 2 usage error, 3 unreadable input or undecodable secret.
+${COMMON_EXIT_HELP}
 
 Example:
   hookverify verify peridio --headers headers.txt --body body.json --secret-env PERIDIO_SECRET`;
