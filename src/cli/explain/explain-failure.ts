@@ -227,8 +227,8 @@ async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons
   const secrets = run.secrets.length;
   details['signatures'] = count;
   details['secrets'] = secrets;
-  // Facts first gathered, then ordered: a cause that a verification confirmed leads, then an
-  // empty body (nearly always a capture gone wrong), then what was observed.
+  // Reasons go out by likelihood, so facts are gathered first: a cause that verifying again
+  // confirmed leads, else an empty body (nearly always a capture gone wrong), then the facts.
   const facts: string[] = [];
   const given = secrets === 1 ? 'the secret' : `any of the ${secrets} secrets`;
   facts.push(
