@@ -4,21 +4,18 @@
 // against the built declarations instead.
 import { createHash, createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { sign as octokitSign } from '@octokit/webhooks-methods';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sender } from '../../src/core/sender.js';
 import { createVerifier, type VerifiedDelivery, type Verifier } from '../../src/core/verifier.js';
 import { signDelivery } from '../../src/testing/index.js';
+import { ensureBuiltPackage } from '../helpers/ensure-built.js';
 import { describeConformance, NOW } from '../senders/conformance.js';
 
 const DIR = new URL('../../examples/custom-senders/', import.meta.url);
 
-beforeAll(() => {
-  if (!existsSync('dist/index.js') || !existsSync('dist/index.d.ts')) {
-    execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit', timeout: 180_000 });
-  }
-}, 200_000);
+// Before the examples are loaded below: they import the built package.
+await ensureBuiltPackage();
 
 const load = async <T>(name: string): Promise<T> => (await import(/* @vite-ignore */ new URL(`${name}.ts`, DIR).pathname)) as T;
 
