@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sender } from '../../src/core/sender.js';
 import { createVerifier, type VerifiedDelivery, type Verifier } from '../../src/core/verifier.js';
 import { signDelivery } from '../../src/testing/index.js';
+import { countingStream } from '../helpers/counting-stream.js';
 import { describeConformance, NOW } from '../senders/conformance.js';
 
 const DIR = new URL('../../examples/custom-senders/', import.meta.url);
@@ -193,6 +194,16 @@ describe('example fetch handler', () => {
     const tooLarge = await post(big, { 'x-webhook-signature': hexHmac(secret, big) });
     expect(tooLarge.status).toBe(413);
     expect((await handler(new Request('http://127.0.0.1/webhooks/acme'))).status).toBe(405);
+  });
+
+  it('stops reading a chunked body at the limit: 413, the stream cancelled after about 1 MiB', async () => {
+    const { stream, use } = countingStream({ totalBytes: 64 * 1024 * 1024, chunkBytes: 64 * 1024 });
+    const response = await handler(
+      new Request('http://127.0.0.1/webhooks/acme', { method: 'POST', body: stream, headers: { 'x-webhook-signature': 'ab' }, duplex: 'half' } as RequestInit),
+    );
+    expect([response.status, await response.json()]).toEqual([413, { error: 'body_too_large' }]);
+    expect(use.cancelled).toBe(true);
+    expect(use.bytes).toBeLessThanOrEqual(1024 * 1024 + 2 * 64 * 1024);
   });
 
   it('lets errors of the handler itself propagate', async () => {

@@ -33,6 +33,8 @@ export async function readLimitedBody(request: ReceivedRequest, limit: number): 
       if (error instanceof HookverifyError && error.code === 'body_already_parsed') {
         return { code: 'body_already_parsed', message: error.message, error };
       }
+      // A reader may say "too large" by rejecting, as readRequestBody of hookverify/fetch does.
+      if (error instanceof HookverifyError && error.code === 'body_too_large') return TOO_LARGE(limit);
       return { code: 'invalid_body', message: 'the body could not be read (the client may have gone away)', error };
     }
     if (raw === undefined) return TOO_LARGE(limit);

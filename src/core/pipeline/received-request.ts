@@ -3,18 +3,17 @@ import type { HeadersInput } from '../headers.js';
 
 /**
  * Reads a request's body, stopping as soon as more than `maxBytes` have arrived: resolves to
- * the raw bytes, or to `undefined` when the body is over the limit (nothing past the limit is
- * buffered). May reject with a `ConfigurationError` `body_already_parsed` when a framework
- * consumed the body before hookverify could read it.
+ * the raw bytes, or to `undefined` (or rejects with a `body_too_large` error) when the body is
+ * over the limit (nothing past the limit is buffered). May reject with a `ConfigurationError`
+ * `body_already_parsed` when a framework consumed the body before hookverify could read it.
  *
  * @example
  * ```ts
  * import type { BodyReader } from 'hookverify';
+ * import { readRequestBody } from 'hookverify/fetch';
  *
- * const read: BodyReader = async (maxBytes) => {
- *   const bytes = new Uint8Array(await request.arrayBuffer());
- *   return bytes.byteLength > maxBytes ? undefined : bytes;
- * };
+ * // What the Fetch adapter passes: reading stops, and the stream is cancelled, past maxBytes.
+ * const read: BodyReader = (maxBytes) => readRequestBody(request, { maxBodyBytes: maxBytes });
  * ```
  */
 export type BodyReader = (maxBytes: number) => Promise<RawBody | undefined>;
