@@ -49,8 +49,8 @@ export function createExpressHandler(receiver: WebhookReceiver): ExpressHandler 
     const source = rawBodyOf(req);
     const body =
       typeof source === 'function'
-        ? (maxBytes: number) =>
-            source(maxBytes).catch((error: unknown) => {
+        ? (maxBytes: number, signal?: AbortSignal) =>
+            source(maxBytes, signal).catch((error: unknown) => {
               if (error instanceof ConfigurationError) setupError = error;
               throw error;
             })

@@ -43,5 +43,5 @@ export function rawBodyOf(req: ExpressRequestLike): RawBody | BodyReader {
   if (consumed) {
     return () => Promise.reject(new ConfigurationError('body_already_parsed', HOW_TO_MOUNT));
   }
-  return (maxBytes) => readNodeBody(req, maxBytes);
+  return (maxBytes, signal) => readNodeBody(req, maxBytes, signal);
 }

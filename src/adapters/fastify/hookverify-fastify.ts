@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
+import { closesConnection } from '../node-http/send-node-response.js';
 
 /**
  * Options of {@link hookverifyFastify}.
@@ -59,10 +60,10 @@ export async function hookverifyFastify(fastify: FastifyInstance, options: Hookv
     const response = await receiver.receive({
       method: request.method,
       headers: request.headers,
-      body: (maxBytes) => readNodeBody(stream, maxBytes),
+      body: (maxBytes, signal) => readNodeBody(stream, maxBytes, signal),
     });
     reply.code(response.status).headers(response.headers);
-    if (response.status === 413) reply.header('connection', 'close');
+    if (closesConnection(response.status)) reply.header('connection', 'close');
     return reply.send(response.body);
   });
 }

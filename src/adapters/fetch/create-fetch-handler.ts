@@ -38,7 +38,7 @@ export function createFetchHandler(receiver: WebhookReceiver): FetchHandler {
     const response = await receiver.receive({
       method: request.method,
       headers: request.headers,
-      body: (maxBytes) => readRequestBody(request, { maxBodyBytes: maxBytes }),
+      body: (maxBytes, signal) => readRequestBody(request, { maxBodyBytes: maxBytes, signal }),
     });
     return new Response(response.body, { status: response.status, headers: response.headers });
   };

@@ -95,7 +95,7 @@ export function createNextApiHandler(receiver: WebhookReceiver): NextApiHandlerL
       headers: req.headers,
       body: parsed
         ? () => Promise.reject(new ConfigurationError('body_already_parsed', DISABLE_BODY_PARSER))
-        : (maxBytes) => readNodeBody(req, maxBytes),
+        : (maxBytes, signal) => readNodeBody(req, maxBytes, signal),
     });
     sendNodeResponse(res, response);
   };

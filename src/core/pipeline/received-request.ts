@@ -6,6 +6,8 @@ import type { HeadersInput } from '../headers.js';
  * the raw bytes, or to `undefined` (or rejects with a `body_too_large` error) when the body is
  * over the limit (nothing past the limit is buffered). May reject with a `ConfigurationError`
  * `body_already_parsed` when a framework consumed the body before hookverify could read it.
+ * When `signal` aborts (the receiver's `bodyTimeout` passed) the reader should stop reading and
+ * let go of the stream; the receiver answers 408 without waiting for it.
  *
  * @example
  * ```ts
@@ -13,10 +15,10 @@ import type { HeadersInput } from '../headers.js';
  * import { readRequestBody } from 'hookverify/fetch';
  *
  * // What the Fetch adapter passes: reading stops, and the stream is cancelled, past maxBytes.
- * const read: BodyReader = (maxBytes) => readRequestBody(request, { maxBodyBytes: maxBytes });
+ * const read: BodyReader = (maxBytes, signal) => readRequestBody(request, { maxBodyBytes: maxBytes, signal });
  * ```
  */
-export type BodyReader = (maxBytes: number) => Promise<RawBody | undefined>;
+export type BodyReader = (maxBytes: number, signal?: AbortSignal) => Promise<RawBody | undefined>;
 
 /**
  * A request as every adapter hands it to the receiver: the framework's request reduced to
