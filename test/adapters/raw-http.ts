@@ -54,16 +54,20 @@ export function rawRequest(request: RawRequest): Promise<RawAnswer> {
     let received = Buffer.alloc(0);
     let answer: Omit<RawAnswer, 'closedByServer'> | undefined;
     let next = 0;
-    const timer = setInterval(() => {
-      if (next < request.pieces.length && !socket.destroyed && socket.writable) socket.write(request.pieces[next++]!);
-    }, request.intervalMs);
+    let timer: ReturnType<typeof setInterval> | undefined;
     const done = (closedByServer: boolean) => {
       clearInterval(timer);
       socket.destroy();
       if (answer) resolve({ ...answer, closedByServer });
       else reject(new Error(`no complete answer; received: ${received.toString('latin1').slice(0, 300)}`));
     };
-    socket.on('connect', () => socket.write(head));
+    // The pieces follow the head, never overtake it: the interval starts once it is written.
+    socket.on('connect', () => {
+      socket.write(head);
+      timer = setInterval(() => {
+        if (next < request.pieces.length && socket.writable) socket.write(request.pieces[next++]!);
+      }, request.intervalMs);
+    });
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
       if (answer) return;
