@@ -14,6 +14,7 @@ export default tseslint.config(
       '.stryker-tmp/**',
       'examples/**/.next/**',
       'examples/**/next-env.d.ts',
+      'examples/nextjs-e2e-build/**',
       '**/node_modules/**',
     ],
   },
