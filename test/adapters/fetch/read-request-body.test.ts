@@ -44,6 +44,9 @@ describe('readRequestBody', () => {
     setTimeout(() => controller.abort(new Error('too slow')), 20);
     await expect(reading).rejects.toThrow('too slow');
     expect(cancelled).toBe(true);
+    // The deadline docs/deploying.md shows: the signal's own TimeoutError.
+    const timed = readRequestBody(post(new ReadableStream({ start: () => {} })), { signal: AbortSignal.timeout(20) });
+    await expect(timed).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
   it('says when the body was already consumed, and refuses a limit that cannot work', async () => {
