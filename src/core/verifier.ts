@@ -15,8 +15,10 @@ import { parseTimestamp, windowPosition, type TimestampFormat } from './timestam
  * @example
  * ```ts
  * import type { DeliveryInput } from 'hookverify';
+ * import { readRequestBody } from 'hookverify/fetch';
  *
- * const input: DeliveryInput = { body: new Uint8Array(await request.arrayBuffer()), headers: request.headers };
+ * // readRequestBody stops at 1 MiB; request.arrayBuffer() would hold a body of any size.
+ * const input: DeliveryInput = { body: await readRequestBody(request), headers: request.headers };
  * const delivery = await verifier.verify(input);
  * ```
  */

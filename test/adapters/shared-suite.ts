@@ -7,6 +7,7 @@ import { createRouter } from '../../src/events/create-router.js';
 import { peridioEvents } from '../../src/senders/peridio/events/index.js';
 import { createPeridioVerifier } from '../../src/senders/peridio/verifier.js';
 import { auditLogBody, PERIDIO_OLD_SECRET, PERIDIO_SECRET, releaseChangedBody, signPeridio } from './fixtures.js';
+import { rawRequest } from './raw-http.js';
 
 export interface SentRequest {
   readonly method: string;
@@ -25,6 +26,9 @@ export interface ReceivedResponse {
 export interface MountedReceiver {
   send(request: SentRequest): Promise<ReceivedResponse>;
   close(): Promise<void>;
+  /** Where a real server listens on 127.0.0.1 (absent for in-process handlers). */
+  readonly port?: number;
+  readonly path?: string;
 }
 
 /** How to mount a receiver on one adapter (for servers: on 127.0.0.1, answering every method). */
@@ -80,7 +84,42 @@ function post(signed: { body: string | Uint8Array; headers: Record<string, strin
   return { method: 'POST', headers: signed.headers, body: signed.body };
 }
 
-export function runAdapterSuite(name: string, mount: MountReceiver): void {
+/** A stream that sends `first`, then `rest` piece by piece `intervalMs` apart (never ending if `rest` is endless). */
+function slowStream(pieces: Iterable<string>, intervalMs: number): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
+  let cancelled = false;
+  const iterator = pieces[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  let first = true;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!first) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      first = false;
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel: () => void (cancelled = true),
+  });
+  return { stream, cancelled: () => cancelled };
+}
+
+function* trickle(): Generator<string> {
+  yield '{"prn":';
+  for (;;) yield ' ';
+}
+
+function pieces(text: string, count: number): string[] {
+  const size = Math.ceil(text.length / count);
+  return Array.from({ length: count }, (_, i) => text.slice(i * size, (i + 1) * size));
+}
+
+export interface AdapterSuiteOptions {
+  /** The framework reads the body before hookverify (express.raw()): the body deadline is not hookverify's. */
+  readonly frameworkReadsBody?: boolean;
+}
+
+export function runAdapterSuite(name: string, mount: MountReceiver, options: AdapterSuiteOptions = {}): void {
+  if (!options.frameworkReadsBody) runBodyDeadlineSuite(name, mount);
   describe(`${name}: shared adapter behaviour`, () => {
     const handled: { name: string; identifier: unknown; raw: unknown }[] = [];
     let failNext = 0;
@@ -242,6 +281,68 @@ export function runAdapterSuite(name: string, mount: MountReceiver): void {
       const response = await target.send({ method: 'POST', headers: { 'peridio-signature': 'zz', 'peridio-published-at': 'x' }, body: '{}' });
       expect(response.status).toBe(401);
       expect(response.body).toBe('{"error":"malformed_header"}');
+    });
+  });
+}
+
+const BODY_TIMEOUT_MS = 1000;
+
+function runBodyDeadlineSuite(name: string, mount: MountReceiver): void {
+  describe(`${name}: body deadline`, () => {
+    const outcomes: string[] = [];
+    let target: MountedReceiver;
+    beforeAll(async () => {
+      target = await mount(
+        createWebhookReceiver({
+          verifier: createPeridioVerifier({ secret: PERIDIO_SECRET }),
+          bodyTimeout: `${BODY_TIMEOUT_MS}ms`,
+          handle: () => {},
+          hooks: { onOutcome: (outcome) => void outcomes.push(outcome.code) },
+        }),
+      );
+    });
+    afterAll(() => target?.close());
+
+    it('408 body_timeout at the deadline for 20 connections trickling a body, each one closed', async () => {
+      const { headers } = await signPeridio(releaseChangedBody());
+      const before = outcomes.length;
+      if (target.port !== undefined) {
+        // A byte every 100 ms of a 4 KiB body: it would take 400 s, past Node's own 300 s requestTimeout.
+        const answers = await Promise.all(
+          Array.from({ length: 20 }, () =>
+            rawRequest({ port: target.port!, path: target.path!, headers, pieces: [...Array(60).keys()].map(() => ' '), intervalMs: 100, declaredLength: 4096 }),
+          ),
+        );
+        for (const answer of answers) {
+          expect([answer.status, answer.body]).toEqual([408, '{"error":"body_timeout"}']);
+          expect(answer.headers.connection).toBe('close');
+          expect(answer.closedByServer).toBe(true);
+          expect(answer.answeredAfterMs).toBeGreaterThanOrEqual(BODY_TIMEOUT_MS - 100);
+          expect(answer.answeredAfterMs).toBeLessThan(BODY_TIMEOUT_MS + 1500);
+        }
+      } else {
+        // In process, as a Fetch runtime calls the handler: the stalled stream is cancelled.
+        const slow = slowStream(trickle(), 100);
+        const started = Date.now();
+        const response = await target.send({ method: 'POST', headers, body: slow.stream });
+        expect([response.status, response.body]).toEqual([408, '{"error":"body_timeout"}']);
+        expect(Date.now() - started).toBeLessThan(BODY_TIMEOUT_MS + 1500);
+        expect(slow.cancelled()).toBe(true);
+      }
+      expect(outcomes.slice(before).every((code) => code === 'body_timeout')).toBe(true);
+      expect(outcomes.length).toBeGreaterThan(before);
+    }, 15_000);
+
+    it('a slow body that completes within the deadline is processed', async () => {
+      const signed = await signPeridio(releaseChangedBody());
+      const parts = pieces(signed.body as string, 5); // over about 500 ms
+      if (target.port !== undefined) {
+        const answer = await rawRequest({ port: target.port, path: target.path!, headers: signed.headers, pieces: parts, intervalMs: 100, closeWaitMs: 50 });
+        expect([answer.status, answer.body]).toEqual([200, '{"status":"processed"}']);
+      } else {
+        const response = await target.send({ method: 'POST', headers: signed.headers, body: slowStream(parts, 100).stream });
+        expect([response.status, response.body]).toEqual([200, '{"status":"processed"}']);
+      }
     });
   });
 }

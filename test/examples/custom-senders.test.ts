@@ -192,6 +192,17 @@ describe('example fetch handler', () => {
     expect((await handler(new Request('http://127.0.0.1/webhooks/acme'))).status).toBe(405);
   });
 
+  it('stops reading a chunked body at the limit: 413, the stream cancelled after about 1 MiB', async () => {
+    const { countingStream } = await import('../helpers/counting-stream.js');
+    const { stream, use } = countingStream({ totalBytes: 64 * 1024 * 1024, chunkBytes: 64 * 1024 });
+    const response = await handler(
+      new Request('http://127.0.0.1/webhooks/acme', { method: 'POST', body: stream, headers: { 'x-webhook-signature': 'ab' }, duplex: 'half' } as RequestInit),
+    );
+    expect([response.status, await response.json()]).toEqual([413, { error: 'body_too_large' }]);
+    expect(use.cancelled).toBe(true);
+    expect(use.bytes).toBeLessThanOrEqual(1024 * 1024 + 2 * 64 * 1024);
+  });
+
   it('lets errors of the handler itself propagate', async () => {
     const failing = createWebhookHandler(createAcmeUsersVerifier(secret), () => {
       throw new Error('database down');

@@ -202,6 +202,15 @@ export interface WebhookReceiverOptions<Event = unknown> {
    * 1 MiB. The verifier has its own limit (also 1 MiB by default): to accept more, raise both.
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Longest the body may take to arrive once the headers are in; after it the answer is 408
+   * `body_timeout` and the read is abandoned (Node adapters close the connection). Default
+   * `"5s"`: a sender waits only seconds for its answer (EdgeSense: 3 s), so a body still
+   * trickling in after 5 s is one no sender is waiting for, only a socket held open. It covers
+   * bodies hookverify reads; one a framework read first (`express.raw()`) is the server's to
+   * bound (docs/deploying.md).
+   */
+  readonly bodyTimeout?: Duration;
   /** Logging and metrics. */
   readonly hooks?: ReceiverHooks;
 }
@@ -228,6 +237,7 @@ export interface WebhookReceiver {
 }
 
 const HANDOFF_TIMED_OUT = Symbol('hand-off timed out');
+const DEFAULT_BODY_TIMEOUT: Duration = '5s';
 
 function now(): number {
   return globalThis.performance?.now() ?? Date.now();
@@ -244,7 +254,7 @@ function eventName(event: unknown): string | undefined {
 
 /**
  * Creates the receiving pipeline, written once for every framework and runtime:
- * method check (405) -> body within the limit (413) -> verify (401, or 400 `invalid_body`) ->
+ * method check (405) -> body within the limit (413) and the deadline (408) -> verify (401, or 400 `invalid_body`) ->
  * parse to a typed event (400 `invalid_event`) -> dedupe claim (409 while in progress, 2xx for
  * a duplicate, 503 when the store is down) -> handler (500 when it throws; nothing marked done)
  * -> complete or release -> response. Pass it to an adapter (`hookverify/fetch`,
@@ -303,6 +313,8 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new ConfigurationError('invalid_option', 'maxBodyBytes must be a positive whole number of bytes');
   }
+  const bodyTimeoutMs = durationToMs(options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT, 'bodyTimeout');
+  if (bodyTimeoutMs === 0) throw new ConfigurationError('invalid_option', 'bodyTimeout must be longer than 0');
 
   const runHandler: (event: Event, context: DeliveryContext) => Promise<boolean> = isRouter(handle)
     ? async (event, context) => (await handle.route(event, context as never)) !== false
@@ -357,9 +369,13 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
       if (typeof request.method !== 'string' || request.method.toUpperCase() !== 'POST') {
         return finish('method_not_allowed', `${String(request.method)} is not allowed; webhooks are POSTed`);
       }
-      const body = await readLimitedBody(request, maxBodyBytes);
+      const body = await readLimitedBody(request, maxBodyBytes, bodyTimeoutMs);
       if (typeof body === 'object' && 'code' in body) {
-        const error = body.code === 'body_too_large' ? undefined : (body.error ?? new ConfigurationError('body_already_parsed', body.message));
+        // Too large or too slow is the client's doing, not an error of this process.
+        const error =
+          body.code === 'body_too_large' || body.code === 'body_timeout'
+            ? undefined
+            : (body.error ?? new ConfigurationError('body_already_parsed', body.message));
         return finish(body.code, body.message, error);
       }
 

@@ -192,6 +192,48 @@ describe('createWebhookReceiver', () => {
     expect((errors[0] as Error).message).toBe('ECONNRESET');
   });
 
+  it('answers 408 body_timeout at the deadline, 5 s by default, aborting the reader (even one that ignores it)', async () => {
+    vi.useFakeTimers();
+    try {
+      const outcomes: ReceiverOutcome[] = [];
+      const errors: unknown[] = [];
+      const receiver = createWebhookReceiver({ verifier, handle: () => {}, hooks: { onOutcome: (o) => outcomes.push(o), onError: (e) => errors.push(e) } });
+      let signal: AbortSignal | undefined;
+      const answer = receiver.receive({ method: 'POST', headers: {}, body: (_limit, given) => ((signal = given), new Promise(() => {})) });
+      let settled = false;
+      void answer.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(4999);
+      expect([settled, signal?.aborted]).toEqual([false, false]);
+      await vi.advanceTimersByTimeAsync(1);
+      const response = await answer;
+      expect([response.status, json(response.body)]).toEqual([408, { error: 'body_timeout' }]);
+      expect(signal?.aborted).toBe(true);
+      expect(outcomes[0]).toMatchObject({ code: 'body_timeout', status: 408, message: expect.stringContaining('5000 ms') });
+      expect(errors).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes bodyTimeout as a duration, reports a reader that gives up on its signal as the timeout, and refuses 0', async () => {
+    const receiver = createWebhookReceiver({ verifier, handle: () => {}, bodyTimeout: '30ms' });
+    const started = Date.now();
+    const response = await receiver.receive({
+      method: 'POST',
+      headers: {},
+      body: (_limit, signal) => new Promise((_, reject) => signal!.addEventListener('abort', () => reject(signal!.reason))),
+    });
+    expect([response.status, json(response.body)]).toEqual([408, { error: 'body_timeout' }]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // A read that finished in time is not affected by the timer it leaves behind.
+    const signed = await signPeridio(releaseChangedBody());
+    expect((await receiver.receive({ ...post(signed), body: async () => signed.body })).status).toBe(200);
+    expect(() => createWebhookReceiver({ verifier, handle: () => {}, bodyTimeout: 0 })).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+    expect(() => createWebhookReceiver({ verifier, handle: () => {}, bodyTimeout: 'soon' as '5s' })).toThrow(
+      expect.objectContaining({ code: 'invalid_option' }),
+    );
+  });
+
   it('refuses a body that is already parsed as a setup error, and reports it', async () => {
     const errors: unknown[] = [];
     const receiver = createWebhookReceiver({ verifier, handle: () => {}, hooks: { onError: (error) => errors.push(error) } });
