@@ -3,9 +3,10 @@
 // package, and the README's quick start runs here. The files import `hookverify` by its own
 // name, so they are loaded through a computed path after the build (as custom-senders.test.ts does).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countingStream } from '../helpers/counting-stream.js';
+import { ensureBuiltPackage } from '../helpers/ensure-built.js';
 import { signPeridio, PERIDIO_SECRET, releaseChangedBody } from '../adapters/fixtures.js';
 
 const DOCS = ['README.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
@@ -15,11 +16,7 @@ function markedBlocks(): { doc: string; file: string; code: string }[] {
   return DOCS.flatMap((doc) => [...readFileSync(doc, 'utf8').matchAll(MARKED)].map((match) => ({ doc, file: match[1]!, code: match[2]! })));
 }
 
-beforeAll(() => {
-  if (!existsSync('dist/fetch/index.js') || !existsSync('dist/fetch/index.d.ts')) {
-    execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit', timeout: 180_000 });
-  }
-}, 200_000);
+beforeAll(ensureBuiltPackage, 300_000);
 
 describe('documented code', () => {
   it('the README quick start and the dedupe guide show tested files', () => {
