@@ -1,6 +1,6 @@
 // Calendly (API v2 webhook subscriptions): `Calendly-Webhook-Signature: t=<unix>,v1=<hex>` over
 // `<t>.<body>`, keyed with the subscription's signing key (UTF-8): Stripe's scheme, renamed.
-import { bodyByte, hmac, randomSecret, sameKey, timestampParam, utf8, type Oracle } from './oracle.js';
+import { bodyByte, hmac, randomSecret, post, sameKey, timestampParam, utf8, type Oracle } from './oracle.js';
 import { stripeShapedTwin } from './twins.js';
 
 export const calendlyOracle: Oracle = {
@@ -13,15 +13,11 @@ export const calendlyOracle: Oracle = {
   },
   keys: () => sameKey(randomSecret('', 32, 'base64url')),
   reference: {
-    sign: (input) => ({
-      method: 'POST',
-      url: input.url,
-      headers: {
+    sign: (input) =>
+      post(input, {
         'content-type': 'application/json; charset=utf-8',
         'calendly-webhook-signature': `t=${input.timestamp},v1=${hmac('sha256', input.key, [`${input.timestamp}.`, input.body], 'hex')}`,
-      },
-      body: input.body,
-    }),
+      }),
   },
   crossCheck: stripeShapedTwin('calendly-webhook-signature'),
   tampers: [bodyByte(), timestampParam('calendly-webhook-signature', 't')],

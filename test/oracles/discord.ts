@@ -2,7 +2,7 @@
 // `<X-Signature-Timestamp><body>` (no separator), verified with the application's public key
 // (hex, 32 bytes). Discord never hands out the private key; the seed here is ours.
 import { verifyKey } from 'discord-interactions';
-import { bodyByte, concat, ed25519Keys, ed25519Sign, headerByte, installed, utf8, type Oracle } from './oracle.js';
+import { bodyByte, concat, ed25519Keys, ed25519Sign, headerByte, installed, post, utf8, type Oracle } from './oracle.js';
 
 export const discordOracle: Oracle = {
   name: 'discord',
@@ -17,16 +17,11 @@ export const discordOracle: Oracle = {
     return { signingKey: seed.toString('hex'), verifyingKey: publicKey.toString('hex') };
   },
   reference: {
-    sign: (input) => ({
-      method: 'POST',
-      url: input.url,
-      headers: {
-        'content-type': 'application/json',
+    sign: (input) =>
+      post(input, {
         'x-signature-timestamp': String(input.timestamp),
         'x-signature-ed25519': ed25519Sign(Buffer.from(input.key, 'hex'), concat(String(input.timestamp), input.body)).toString('hex'),
-      },
-      body: input.body,
-    }),
+      }),
   },
   verify: (delivery, publicKey) =>
     verifyKey(delivery.body, delivery.headers['x-signature-ed25519'] ?? '', delivery.headers['x-signature-timestamp'] ?? '', publicKey),

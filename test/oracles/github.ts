@@ -1,20 +1,9 @@
 // GitHub: `X-Hub-Signature-256: sha256=<hex>` over the raw body, keyed with the secret's UTF-8.
 import { sign, verify } from '@octokit/webhooks-methods';
-import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, text, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
+import { accepts, bodyByte, hmac, installed, randomSecret, post, sameKey, text, utf8, type Oracle, type SignInput } from './oracle.js';
 
-function request(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: {
-      'content-type': 'application/json',
-      'x-github-delivery': input.id,
-      'x-github-event': 'issues',
-      'x-hub-signature-256': signature,
-    },
-    body: input.body,
-  };
-}
+const request = (input: SignInput, signature: string) =>
+  post(input, { 'x-github-delivery': input.id, 'x-github-event': 'issues', 'x-hub-signature-256': signature });
 
 export const githubOracle: Oracle = {
   name: 'github',

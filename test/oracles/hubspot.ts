@@ -2,22 +2,12 @@
 // app's client secret (UTF-8), over `<method><URI><body><X-HubSpot-Request-Timestamp>`, the
 // timestamp in milliseconds. (v1 and v2 are unkeyed SHA-256 of secret+body; not modelled here.)
 import { Signature } from '@hubspot/api-client';
-import { accepts, bodyByte, headerByte, hmac, installed, randomSecret, sameKey, text, urlByte, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
+import { accepts, bodyByte, headerByte, hmac, installed, randomSecret, sameKey, text, post, urlByte, utf8, type Oracle, type SignInput } from './oracle.js';
 
 const milliseconds = (input: SignInput) => String(input.timestamp * 1000);
 
-function request(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: {
-      'content-type': 'application/json',
-      'x-hubspot-request-timestamp': milliseconds(input),
-      'x-hubspot-signature-v3': signature,
-    },
-    body: input.body,
-  };
-}
+const request = (input: SignInput, signature: string) =>
+  post(input, { 'x-hubspot-request-timestamp': milliseconds(input), 'x-hubspot-signature-v3': signature });
 
 export const hubspotOracle: Oracle = {
   name: 'hubspot-v3',

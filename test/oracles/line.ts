@@ -1,16 +1,7 @@
 // LINE Messaging API: `x-line-signature: <base64>` over the raw body, keyed with the channel
 // secret (UTF-8).
 import { validateSignature } from '@line/bot-sdk';
-import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
-
-function request(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-line-signature': signature },
-    body: input.body,
-  };
-}
+import { accepts, bodyByte, bodyHmacSigner, installed, randomSecret, sameKey, utf8, type Oracle } from './oracle.js';
 
 export const lineOracle: Oracle = {
   name: 'line',
@@ -21,7 +12,7 @@ export const lineOracle: Oracle = {
     body: utf8('{"destination":"U0123456789abcdef","events":[{"type":"message","webhookEventId":"01FZ74A0TDDPYRVKNK77XKC3ZR","message":{"type":"text","text":"café ✓"}}]}'),
   },
   keys: () => sameKey(randomSecret('', 16)),
-  reference: { sign: (input) => request(input, hmac('sha256', input.key, [input.body], 'base64')) },
+  reference: { sign: bodyHmacSigner({ header: 'x-line-signature', algorithm: 'sha256', encoding: 'base64' }) },
   verify: (delivery, secret) =>
     accepts(() => validateSignature(Buffer.from(delivery.body), secret, delivery.headers['x-line-signature'] ?? '')),
   tampers: [bodyByte()],

@@ -2,7 +2,7 @@
 // signing secret (UTF-8). The only trusted time is the body's `webhookTimestamp` (Unix
 // milliseconds), which the signature covers; `Linear-Delivery` and `Linear-Event` are unsigned.
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
-import { accepts, bodyByte, concat, hmac, installed, randomSecret, sameKey, text, utf8, type Oracle, type SignInput } from './oracle.js';
+import { accepts, bodyByte, concat, hmac, installed, post, randomSecret, sameKey, text, utf8, type Oracle, type SignInput } from './oracle.js';
 
 // The sender writes its clock into the payload: the first member of the JSON object, byte-spliced
 // so the rest of the body stays exactly as given.
@@ -24,12 +24,7 @@ export const linearOracle: Oracle = {
   reference: {
     sign: (input) => {
       const body = withTimestamp(input);
-      return {
-        method: 'POST',
-        url: input.url,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'linear-delivery': input.id, 'linear-event': 'Issue', 'linear-signature': hmac('sha256', input.key, [body], 'hex') },
-        body,
-      };
+      return post(input, { 'content-type': 'application/json; charset=utf-8', 'linear-delivery': input.id, 'linear-event': 'Issue', 'linear-signature': hmac('sha256', input.key, [body], 'hex') }, body);
     },
   },
   verify: (delivery, secret) =>

@@ -1,7 +1,7 @@
 // Mailgun: no signature header. The JSON body carries `signature: { timestamp, token, signature }`
 // where signature = hex HMAC-SHA256(HTTP webhook signing key, <timestamp><token>). The event
 // data beside it is NOT covered: the token (unique per delivery) and the timestamp are.
-import { bodyByte, concat, hmac, randomSecret, sameKey, text, utf8, type Oracle, type SignedRequest } from './oracle.js';
+import { bodyByte, concat, hmac, post, randomSecret, sameKey, text, utf8, type Oracle, type SignedRequest } from './oracle.js';
 import { hexSha256Twin } from './twins.js';
 
 interface Envelope {
@@ -26,7 +26,7 @@ export const mailgunOracle: Oracle = {
       const signature = hmac('sha256', input.key, [timestamp, input.id], 'hex');
       // The event data is spliced in as given, never re-serialized.
       const body = concat(`{"signature":{"token":"${input.id}","timestamp":"${timestamp}","signature":"${signature}"},"event-data":`, input.body, '}');
-      return { method: 'POST', url: input.url, headers: { 'content-type': 'application/json' }, body };
+      return post(input, {}, body);
     },
   },
   crossCheck: hexSha256Twin(

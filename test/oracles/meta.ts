@@ -1,7 +1,7 @@
 // Meta (WhatsApp Cloud API, Messenger, Instagram): `X-Hub-Signature-256: sha256=<hex>` over the
 // raw body, keyed with the app secret (UTF-8). Meta writes non-ASCII as \uXXXX escapes and signs
 // those bytes, so a body re-serialized by JSON.stringify (which does not escape) no longer verifies.
-import { bodyByte, hmac, randomSecret, sameKey, utf8, type Oracle } from './oracle.js';
+import { bodyByte, bodyHmacSigner, randomSecret, sameKey, utf8, type Oracle } from './oracle.js';
 import { prefixedHexSha256Twin } from './twins.js';
 
 export const metaOracle: Oracle = {
@@ -15,14 +15,7 @@ export const metaOracle: Oracle = {
     ),
   },
   keys: () => sameKey(randomSecret('', 16)),
-  reference: {
-    sign: (input) => ({
-      method: 'POST',
-      url: input.url,
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${hmac('sha256', input.key, [input.body], 'hex')}` },
-      body: input.body,
-    }),
-  },
+  reference: { sign: bodyHmacSigner({ header: 'x-hub-signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' }) },
   crossCheck: prefixedHexSha256Twin('x-hub-signature-256'),
   tampers: [bodyByte()],
   vectors: [],

@@ -1,7 +1,7 @@
 // Mux: `mux-signature: t=<unix>,v1=<hex>` over `<t>.<body>`, keyed with the webhook signing
 // secret (UTF-8). The same shape as Stripe's under another header name.
 import Mux from '@mux/mux-node';
-import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, text, utf8, timestampParam, type Oracle } from './oracle.js';
+import { accepts, bodyByte, hmac, installed, randomSecret, post, sameKey, text, utf8, timestampParam, type Oracle } from './oracle.js';
 
 const mux = new Mux({ tokenId: 'hookverify-oracle', tokenSecret: 'hookverify-oracle' });
 
@@ -15,12 +15,7 @@ export const muxOracle: Oracle = {
   },
   keys: () => sameKey(randomSecret('', 16, 'base64url')),
   reference: {
-    sign: (input) => ({
-      method: 'POST',
-      url: input.url,
-      headers: { 'content-type': 'application/json', 'mux-signature': `t=${input.timestamp},v1=${hmac('sha256', input.key, [`${input.timestamp}.`, input.body], 'hex')}` },
-      body: input.body,
-    }),
+    sign: (input) => post(input, { 'mux-signature': `t=${input.timestamp},v1=${hmac('sha256', input.key, [`${input.timestamp}.`, input.body], 'hex')}` }),
   },
   verify: (delivery, secret) => accepts(() => mux.webhooks.verifySignature(text(delivery.body), delivery.headers, secret)),
   replayWindow: { past: 300, future: null },

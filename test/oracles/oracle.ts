@@ -241,14 +241,11 @@ export function bodyHmacSigner(scheme: {
   /** The unsigned headers the vendor sends beside it (ids, event types). */
   headers?: (input: SignInput) => Record<string, string>;
 }): (input: SignInput) => SignedRequest {
-  return (input) => ({
-    method: 'POST',
-    url: input.url,
-    headers: {
-      'content-type': 'application/json',
-      ...scheme.headers?.(input),
-      [scheme.header]: (scheme.prefix ?? '') + hmac(scheme.algorithm, input.key, [input.body], scheme.encoding),
-    },
-    body: input.body,
-  });
+  return (input) =>
+    post(input, { ...scheme.headers?.(input), [scheme.header]: (scheme.prefix ?? '') + hmac(scheme.algorithm, input.key, [input.body], scheme.encoding) });
+}
+
+/** A POST of the input's body to its URL; JSON unless the headers say otherwise. */
+export function post(input: SignInput, headers: Record<string, string>, body: Uint8Array = input.body): SignedRequest {
+  return { method: 'POST', url: input.url, headers: { 'content-type': 'application/json', ...headers }, body };
 }

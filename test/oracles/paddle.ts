@@ -1,7 +1,7 @@
 // Paddle Billing: `Paddle-Signature: ts=<unix>;h1=<hex>` over `<ts>:<body>`, keyed with the
 // notification destination's secret key (UTF-8, the `pdl_ntfset_…` string verbatim).
 import { Paddle } from '@paddle/paddle-node-sdk';
-import { bodyByte, hmac, installed, randomSecret, sameKey, text, utf8, timestampParam, type Oracle } from './oracle.js';
+import { bodyByte, hmac, installed, randomSecret, post, sameKey, text, utf8, timestampParam, type Oracle } from './oracle.js';
 
 // Constructing a client installs the SDK's Node crypto provider, which verification needs; no
 // request is made.
@@ -17,15 +17,7 @@ export const paddleOracle: Oracle = {
   },
   keys: () => sameKey(randomSecret('pdl_ntfset_01hv8x2ab_', 24, 'base64url')),
   reference: {
-    sign: (input) => ({
-      method: 'POST',
-      url: input.url,
-      headers: {
-        'content-type': 'application/json',
-        'paddle-signature': `ts=${input.timestamp};h1=${hmac('sha256', input.key, [`${input.timestamp}:`, input.body], 'hex')}`,
-      },
-      body: input.body,
-    }),
+    sign: (input) => post(input, { 'paddle-signature': `ts=${input.timestamp};h1=${hmac('sha256', input.key, [`${input.timestamp}:`, input.body], 'hex')}` }),
   },
   verify: async (delivery, secret) =>
     paddle.webhooks.isSignatureValid(text(delivery.body), secret, delivery.headers['paddle-signature'] ?? ''),

@@ -1,7 +1,7 @@
 // Razorpay: `X-Razorpay-Signature: <hex HMAC-SHA256>` over the raw body, keyed with the webhook
 // secret (UTF-8). `x-razorpay-event-id` names the event and is not signed.
 import Razorpay from 'razorpay';
-import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, text, utf8, type Oracle } from './oracle.js';
+import { accepts, bodyByte, bodyHmacSigner, installed, randomSecret, sameKey, text, utf8, type Oracle } from './oracle.js';
 
 export const razorpayOracle: Oracle = {
   name: 'razorpay',
@@ -13,12 +13,7 @@ export const razorpayOracle: Oracle = {
   },
   keys: () => sameKey(randomSecret('', 12, 'base64url')),
   reference: {
-    sign: (input) => ({
-      method: 'POST',
-      url: input.url,
-      headers: { 'content-type': 'application/json', 'x-razorpay-event-id': input.id, 'x-razorpay-signature': hmac('sha256', input.key, [input.body], 'hex') },
-      body: input.body,
-    }),
+    sign: bodyHmacSigner({ header: 'x-razorpay-signature', algorithm: 'sha256', encoding: 'hex', headers: (input) => ({ 'x-razorpay-event-id': input.id }) }),
   },
   verify: (delivery, secret) =>
     accepts(() => Razorpay.validateWebhookSignature(text(delivery.body), delivery.headers['x-razorpay-signature'] ?? '', secret)),

@@ -3,7 +3,7 @@
 // the public key SendGrid shows (base64 of the DER SubjectPublicKeyInfo, no PEM armour).
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { EventWebhook } from '@sendgrid/eventwebhook';
-import { accepts, bodyByte, concat, headerByte, installed, text, utf8, type KeyPair, type Oracle } from './oracle.js';
+import { accepts, bodyByte, concat, headerByte, installed, post, text, utf8, type KeyPair, type Oracle } from './oracle.js';
 
 function keys(): KeyPair {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -32,16 +32,10 @@ export const sendgridOracle: Oracle = {
     sign: (input) => {
       const key = createPrivateKey({ key: Buffer.from(input.key, 'base64'), format: 'der', type: 'pkcs8' });
       const signature = sign('sha256', concat(String(input.timestamp), input.body), { key, dsaEncoding: 'der' });
-      return {
-        method: 'POST',
-        url: input.url,
-        headers: {
-          'content-type': 'application/json',
-          'x-twilio-email-event-webhook-timestamp': String(input.timestamp),
-          'x-twilio-email-event-webhook-signature': signature.toString('base64'),
-        },
-        body: input.body,
-      };
+      return post(input, {
+        'x-twilio-email-event-webhook-timestamp': String(input.timestamp),
+        'x-twilio-email-event-webhook-signature': signature.toString('base64'),
+      });
     },
   },
   verify: (delivery, publicKey) =>

@@ -3,14 +3,10 @@
 import '@shopify/shopify-api/adapters/web-api';
 import { ApiVersion, LogSeverity, shopifyApi } from '@shopify/shopify-api';
 import { getHmac } from '@shopify/shopify-api/test-helpers';
-import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, text, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
+import { accepts, bodyByte, hmac, installed, randomSecret, post, sameKey, text, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
 
 function request(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: {
-      'content-type': 'application/json',
+  return post(input, {
       'x-shopify-hmac-sha256': signature,
       // The SDK reports these missing (and the delivery invalid) when any is absent.
       'x-shopify-topic': 'orders/create',
@@ -19,9 +15,7 @@ function request(input: SignInput, signature: string): SignedRequest {
       'x-shopify-webhook-id': input.id,
       'x-shopify-triggered-at': new Date(input.timestamp * 1000).toISOString(),
       'x-shopify-event-id': '98880550-7158-44d4-b7cd-2c97c8a091b5',
-    },
-    body: input.body,
-  };
+  });
 }
 
 export const shopifyOracle: Oracle = {

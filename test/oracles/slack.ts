@@ -1,7 +1,7 @@
 // Slack: `X-Slack-Signature: v0=<hex>` over `v0:<X-Slack-Request-Timestamp>:<body>`, keyed with
 // the signing secret's UTF-8. Slash commands and interactivity post forms, the Events API JSON.
-import { verifySlackRequest } from '@slack/bolt/dist/receivers/verify-request.js';
-import { accepts, bodyByte, headerByte, hmac, installed, randomSecret, sameKey, text, utf8, type Oracle } from './oracle.js';
+import { bodyByte, headerByte, hmac, installed, post, randomSecret, sameKey, utf8, type Oracle } from './oracle.js';
+import { slackShapedVerify } from './twins.js';
 
 // The Slack documentation's worked example: a slash command, form-encoded.
 const DOCS_BODY =
@@ -17,28 +17,14 @@ export const slackOracle: Oracle = {
   },
   keys: () => sameKey(randomSecret('', 16)),
   reference: {
-    sign: (input) => ({
-      method: 'POST',
-      url: input.url,
-      headers: {
+    sign: (input) =>
+      post(input, {
         'content-type': 'application/x-www-form-urlencoded',
         'x-slack-request-timestamp': String(input.timestamp),
         'x-slack-signature': `v0=${hmac('sha256', input.key, [`v0:${input.timestamp}:`, input.body], 'hex')}`,
-      },
-      body: input.body,
-    }),
-  },
-  verify: (delivery, secret) =>
-    accepts(() =>
-      verifySlackRequest({
-        signingSecret: secret,
-        body: text(delivery.body),
-        headers: {
-          'x-slack-signature': delivery.headers['x-slack-signature'] ?? '',
-          'x-slack-request-timestamp': Number(delivery.headers['x-slack-request-timestamp']),
-        },
       }),
-    ),
+  },
+  verify: slackShapedVerify('x-slack-signature', 'x-slack-request-timestamp'),
   replayWindow: { past: 300, future: null },
   tampers: [bodyByte(), headerByte('x-slack-request-timestamp')],
   vectors: [

@@ -2,7 +2,7 @@
 // registered for the subscription) followed by the raw body, keyed with the signature key (UTF-8).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, text, urlByte, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
+import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, text, post, urlByte, utf8, type Oracle, type SignInput } from './oracle.js';
 
 // The package root loads the whole API client (over five seconds here); its export map offers
 // no lighter entry, so the helper is loaded from its own file.
@@ -13,14 +13,7 @@ const { WebhooksHelper } = require(join(dirname(require.resolve('square')), 'wra
   };
 };
 
-function request(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: { 'content-type': 'application/json', 'x-square-hmacsha256-signature': signature },
-    body: input.body,
-  };
-}
+const request = (input: SignInput, signature: string) => post(input, { 'x-square-hmacsha256-signature': signature });
 
 export const squareOracle: Oracle = {
   name: 'square',

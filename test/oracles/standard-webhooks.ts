@@ -3,21 +3,10 @@
 // v1 is HMAC-SHA256 keyed with the base64 after `whsec_`; v1a is Ed25519 with `whsk_`/`whpk_` keys.
 import { verifyKey } from 'discord-interactions';
 import { Webhook } from 'standardwebhooks';
-import { accepts, bodyByte, concat, ed25519Keys, ed25519Sign, header, headerByte, hmac, installed, randomSecret, sameKey, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
+import { accepts, bodyByte, concat, ed25519Keys, ed25519Sign, header, headerByte, hmac, installed, randomSecret, post, sameKey, utf8, type Oracle, type SignInput } from './oracle.js';
 
-function request(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': input.id,
-      'webhook-timestamp': String(input.timestamp),
-      'webhook-signature': signature,
-    },
-    body: input.body,
-  };
-}
+const request = (input: SignInput, signature: string) =>
+  post(input, { 'webhook-id': input.id, 'webhook-timestamp': String(input.timestamp), 'webhook-signature': signature });
 
 const signedContent = (input: SignInput) => concat(`${input.id}.${input.timestamp}.`, input.body);
 

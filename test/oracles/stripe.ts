@@ -1,18 +1,12 @@
 // Stripe: `Stripe-Signature: t=<unix>,v1=<hex>` over `<t>.<body>`, keyed with the whsec_ string
 // itself (its UTF-8 bytes; the whsec_ prefix is part of the key, nothing is decoded).
 import Stripe from 'stripe';
-import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, text, utf8, timestampParam, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
+import { accepts, bodyByte, hmac, installed, randomSecret, sameKey, post, text, utf8, timestampParam, type Oracle, type SignInput } from './oracle.js';
 
 const stripe = new Stripe('sk_test_hookverify_oracle');
 
-function request(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature },
-    body: input.body,
-  };
-}
+const request = (input: SignInput, signature: string) =>
+  post(input, { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature });
 
 export const stripeOracle: Oracle = {
   name: 'stripe',

@@ -4,7 +4,7 @@
 // `bodySHA256` query parameter, and the URL alone is signed.
 import { createHash } from 'node:crypto';
 import twilio from 'twilio';
-import { bodyByte, hmac, installed, randomSecret, sameKey, text, urlByte, utf8, type Oracle, type SignInput, type SignedRequest, type Vector } from './oracle.js';
+import { bodyByte, hmac, installed, post, randomSecret, sameKey, text, urlByte, utf8, type Oracle, type SignInput, type Vector } from './oracle.js';
 
 const TOKEN = '12345';
 
@@ -24,14 +24,8 @@ function formSignedContent(url: string, body: Uint8Array): string {
   return url + pairs.map(([name, value]) => name + value).join('');
 }
 
-function formRequest(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-    body: input.body,
-  };
-}
+const formRequest = (input: SignInput, signature: string) =>
+  post(input, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature });
 
 const docsParams = 'CallSid=CA1234567890ABCDE&Caller=%2B14158675310&Digits=1234&From=%2B14158675310&To=%2B18005551212';
 const sdkSuiteParams = 'CallSid=CA1234567890ABCDE&Digits=1234&From=%2B14158675309&To=%2B18005551212&Caller=%2B14158675309';
@@ -76,14 +70,9 @@ function jsonUrl(url: string, body: Uint8Array): string {
   return `${url}${url.includes('?') ? '&' : '?'}bodySHA256=${digest}`;
 }
 
-function jsonRequest(input: SignInput, signature: string): SignedRequest {
-  return {
-    method: 'POST',
-    url: jsonUrl(input.url, input.body),
-    headers: { 'content-type': 'application/json', 'x-twilio-signature': signature },
-    body: input.body,
-  };
-}
+// The delivery goes to the URL with bodySHA256 appended, which is also what is signed.
+const jsonRequest = (input: SignInput, signature: string) =>
+  post({ ...input, url: jsonUrl(input.url, input.body) }, { 'x-twilio-signature': signature });
 
 export const twilioJsonOracle: Oracle = {
   name: 'twilio-json',

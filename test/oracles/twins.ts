@@ -4,6 +4,7 @@
 // framing at all rests on the vendor's documentation (see VENDORS.md).
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { validateSignature } from '@line/bot-sdk';
+import { verifySlackRequest } from '@slack/bolt/dist/receivers/verify-request.js';
 import Razorpay from 'razorpay';
 import Stripe from 'stripe';
 import { accepts, header, installed, text, type CrossCheck, type SignedRequest } from './oracle.js';
@@ -39,6 +40,18 @@ export function base64Sha256Twin(name: string, prefix: string): CrossCheck {
       return value.startsWith(prefix) && accepts(() => validateSignature(Buffer.from(request.body), secret, value.slice(prefix.length)));
     },
   };
+}
+
+/** Slack's verifier reading `v0=<hex>` of "v0:<ts>:<body>" from the given headers. */
+export function slackShapedVerify(signature: string, timestamp: string): (request: SignedRequest, secret: string) => Promise<boolean> {
+  return (request, secret) =>
+    accepts(() =>
+      verifySlackRequest({
+        signingSecret: secret,
+        body: text(request.body),
+        headers: { 'x-slack-signature': header(request, signature), 'x-slack-request-timestamp': Number(header(request, timestamp)) },
+      }),
+    );
 }
 
 const stripe = new Stripe('sk_test_hookverify_oracle');

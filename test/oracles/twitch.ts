@@ -1,7 +1,7 @@
 // Twitch EventSub (webhook transport): `Twitch-Eventsub-Message-Signature: sha256=<hex>` over
 // `<message id><message timestamp><body>` (no separators), keyed with the subscription's secret
 // (UTF-8, 10 to 100 characters). The timestamp is RFC 3339 with nanoseconds, signed as sent.
-import { bodyByte, headerByte, hmac, randomSecret, sameKey, text, utf8, type Oracle, type SignInput } from './oracle.js';
+import { bodyByte, headerByte, hmac, randomSecret, post, sameKey, text, utf8, type Oracle, type SignInput } from './oracle.js';
 import { prefixedHexSha256Twin } from './twins.js';
 
 const rfc3339Nanos = (seconds: number) => `${new Date(seconds * 1000).toISOString().slice(0, 19)}.000000000Z`;
@@ -18,11 +18,7 @@ export const twitchOracle: Oracle = {
   reference: {
     sign: (input: SignInput) => {
       const timestamp = rfc3339Nanos(input.timestamp);
-      return {
-        method: 'POST',
-        url: input.url,
-        headers: {
-          'content-type': 'application/json',
+      return post(input, {
           'twitch-eventsub-message-id': input.id,
           'twitch-eventsub-message-retry': '0',
           'twitch-eventsub-message-type': 'notification',
@@ -30,9 +26,7 @@ export const twitchOracle: Oracle = {
           'twitch-eventsub-message-signature': `sha256=${hmac('sha256', input.key, [input.id, timestamp, input.body], 'hex')}`,
           'twitch-eventsub-subscription-type': 'channel.follow',
           'twitch-eventsub-subscription-version': '2',
-        },
-        body: input.body,
-      };
+      });
     },
   },
   crossCheck: prefixedHexSha256Twin(

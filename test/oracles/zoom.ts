@@ -2,9 +2,9 @@
 // with the app's secret token (UTF-8): byte for byte Slack's scheme under other header names.
 // Registering an endpoint sends a signed `endpoint.url_validation` event whose
 // `payload.plainToken` must be answered with `encryptedToken` = hex HMAC-SHA256(secret, plainToken).
-import { verifySlackRequest } from '@slack/bolt/dist/receivers/verify-request.js';
 import { AwsLambdaReceiver } from '@zoom/rivet/users';
-import { accepts, bodyByte, headerByte, hmac, installed, randomSecret, sameKey, text, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
+import { bodyByte, headerByte, hmac, installed, post, randomSecret, sameKey, text, utf8, type Oracle, type SignInput, type SignedRequest } from './oracle.js';
+import { slackShapedVerify } from './twins.js';
 
 type LambdaHandler = (
   event: { body: string; headers: Record<string, string>; isBase64Encoded: boolean },
@@ -25,17 +25,12 @@ async function rivet(delivery: SignedRequest, secret: string): Promise<{ statusC
 }
 
 function sign(input: SignInput): SignedRequest {
-  return {
-    method: 'POST',
-    url: input.url,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-zm-request-timestamp': String(input.timestamp),
-      'x-zm-signature': `v0=${hmac('sha256', input.key, [`v0:${input.timestamp}:`, input.body], 'hex')}`,
-      'x-zm-trackingid': input.id,
-    },
-    body: input.body,
-  };
+  return post(input, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-zm-request-timestamp': String(input.timestamp),
+    'x-zm-signature': `v0=${hmac('sha256', input.key, [`v0:${input.timestamp}:`, input.body], 'hex')}`,
+    'x-zm-trackingid': input.id,
+  });
 }
 
 export const zoomOracle: Oracle = {
@@ -52,17 +47,7 @@ export const zoomOracle: Oracle = {
   verify: async (delivery, secret) => (await rivet(delivery, secret)).statusCode === 200,
   crossCheck: {
     by: `${installed('@slack/bolt')} verifySlackRequest (Slack signs v0:<ts>:<body> into v0=<hex> too)`,
-    verify: (delivery, secret) =>
-      accepts(() =>
-        verifySlackRequest({
-          signingSecret: secret,
-          body: text(delivery.body),
-          headers: {
-            'x-slack-signature': delivery.headers['x-zm-signature'] ?? '',
-            'x-slack-request-timestamp': Number(delivery.headers['x-zm-request-timestamp']),
-          },
-        }),
-      ),
+    verify: slackShapedVerify('x-zm-signature', 'x-zm-request-timestamp'),
   },
   replayWindow: { past: null, future: null },
   tampers: [bodyByte(), headerByte('x-zm-request-timestamp')],
