@@ -19,8 +19,10 @@ export const hubspotOracle: Oracle = {
   },
   keys: () => sameKey(randomSecret('', 18).replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')),
   reference: { sign: (input) => request(input, hmac('sha256', input.key, [`POST${input.url}`, input.body, milliseconds(input)], 'base64')) },
-  sign: async (input) =>
-    request(input, Signature.getSignature('POST', 'v3', { signature: '', clientSecret: input.key, requestBody: text(input.body), url: input.url, timestamp: Number(milliseconds(input)) })),
+  sign: async (input) => {
+    const options = { signature: '', clientSecret: input.key, requestBody: text(input.body), url: input.url, timestamp: Number(milliseconds(input)) };
+    return request(input, Signature.getSignature('POST', 'v3', options));
+  },
   verify: (delivery, secret) =>
     accepts(() =>
       Signature.isValid({

@@ -24,7 +24,13 @@ export const linearOracle: Oracle = {
   reference: {
     sign: (input) => {
       const body = withTimestamp(input);
-      return post(input, { 'content-type': 'application/json; charset=utf-8', 'linear-delivery': input.id, 'linear-event': 'Issue', 'linear-signature': hmac('sha256', input.key, [body], 'hex') }, body);
+      const headers = {
+        'content-type': 'application/json; charset=utf-8',
+        'linear-delivery': input.id,
+        'linear-event': 'Issue',
+        'linear-signature': hmac('sha256', input.key, [body], 'hex'),
+      };
+      return post(input, headers, body);
     },
   },
   verify: (delivery, secret) =>

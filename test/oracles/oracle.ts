@@ -227,8 +227,10 @@ export function timestampParam(name: string, param: string): Tamper {
   return {
     what: `the ${param}= timestamp in ${name}, one second later`,
     refused: true,
-    apply: (request) =>
-      withHeader(request, name, header(request, name).replace(new RegExp(`\\b${param}=(\\d+)`), (_match, seconds: string) => `${param}=${Number(seconds) + 1}`)),
+    apply: (request) => {
+      const later = header(request, name).replace(new RegExp(`\\b${param}=(\\d+)`), (_match, seconds: string) => `${param}=${Number(seconds) + 1}`);
+      return withHeader(request, name, later);
+    },
   };
 }
 

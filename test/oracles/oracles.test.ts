@@ -137,6 +137,14 @@ describe('SDK behaviours the sender definitions must match', () => {
     expect(outcome).toEqual({ goodFirst: true, goodLast: true });
   });
 
+  it('standardwebhooks signs the timestamp it parsed, not the header: trailing junk and leading zeros verify', async () => {
+    const keys = standardWebhooksV1Oracle.keys();
+    const delivery = standardWebhooksV1Oracle.reference.sign(inputFor(standardWebhooksV1Oracle, keys.signingKey));
+    for (const variant of [`${SIGNED_AT}abc`, `0${SIGNED_AT}`]) {
+      expect(await standardWebhooksV1Oracle.verify!(withHeader(delivery, 'webhook-timestamp', variant), keys.verifyingKey)).toBe(true);
+    }
+  });
+
   it('paddle: with two h1= entries only the last one counts', async () => {
     const outcome = await twoSignatures(paddleOracle, (first, second) => `${first};${second.replace(/^ts=\d+;/, '')}`, 'paddle-signature');
     expect(outcome).toEqual({ goodFirst: false, goodLast: true });
@@ -144,10 +152,11 @@ describe('SDK behaviours the sender definitions must match', () => {
 
   it("twilio: a URL signed with the scheme's default port verifies without it, and the other way round", async () => {
     const keys = twilioOracle.keys();
-    const withPort = twilioOracle.reference.sign({ ...twilioOracle.example, key: keys.signingKey, timestamp: SIGNED_AT, url: 'https://receiver.example:443/twilio/sms?tenant=7' });
-    expect(await twilioOracle.verify!({ ...withPort, url: 'https://receiver.example/twilio/sms?tenant=7' }, keys.verifyingKey)).toBe(true);
-    const without = twilioOracle.reference.sign({ ...twilioOracle.example, key: keys.signingKey, timestamp: SIGNED_AT });
-    expect(await twilioOracle.verify!({ ...without, url: 'https://receiver.example:443/twilio/sms?tenant=7' }, keys.verifyingKey)).toBe(true);
+    const plain = 'https://receiver.example/twilio/sms?tenant=7';
+    const withPort = 'https://receiver.example:443/twilio/sms?tenant=7';
+    const signedFor = (url: string) => twilioOracle.reference.sign({ ...inputFor(twilioOracle, keys.signingKey), url });
+    expect(await twilioOracle.verify!({ ...signedFor(withPort), url: plain }, keys.verifyingKey)).toBe(true);
+    expect(await twilioOracle.verify!({ ...signedFor(plain), url: withPort }, keys.verifyingKey)).toBe(true);
   });
 
   it('zoom: Rivet answers the endpoint.url_validation challenge as the reference does', async () => {

@@ -7,14 +7,14 @@ import { accepts, bodyByte, hmac, installed, randomSecret, post, sameKey, text, 
 
 function request(input: SignInput, signature: string): SignedRequest {
   return post(input, {
-      'x-shopify-hmac-sha256': signature,
-      // The SDK reports these missing (and the delivery invalid) when any is absent.
-      'x-shopify-topic': 'orders/create',
-      'x-shopify-shop-domain': 'hookverify-oracle.myshopify.com',
-      'x-shopify-api-version': ApiVersion.July25,
-      'x-shopify-webhook-id': input.id,
-      'x-shopify-triggered-at': new Date(input.timestamp * 1000).toISOString(),
-      'x-shopify-event-id': '98880550-7158-44d4-b7cd-2c97c8a091b5',
+    'x-shopify-hmac-sha256': signature,
+    // The SDK reports these missing (and the delivery invalid) when any is absent.
+    'x-shopify-topic': 'orders/create',
+    'x-shopify-shop-domain': 'hookverify-oracle.myshopify.com',
+    'x-shopify-api-version': ApiVersion.July25,
+    'x-shopify-webhook-id': input.id,
+    'x-shopify-triggered-at': new Date(input.timestamp * 1000).toISOString(),
+    'x-shopify-event-id': '98880550-7158-44d4-b7cd-2c97c8a091b5',
   });
 }
 

@@ -19,13 +19,13 @@ export const twitchOracle: Oracle = {
     sign: (input: SignInput) => {
       const timestamp = rfc3339Nanos(input.timestamp);
       return post(input, {
-          'twitch-eventsub-message-id': input.id,
-          'twitch-eventsub-message-retry': '0',
-          'twitch-eventsub-message-type': 'notification',
-          'twitch-eventsub-message-timestamp': timestamp,
-          'twitch-eventsub-message-signature': `sha256=${hmac('sha256', input.key, [input.id, timestamp, input.body], 'hex')}`,
-          'twitch-eventsub-subscription-type': 'channel.follow',
-          'twitch-eventsub-subscription-version': '2',
+        'twitch-eventsub-message-id': input.id,
+        'twitch-eventsub-message-retry': '0',
+        'twitch-eventsub-message-type': 'notification',
+        'twitch-eventsub-message-timestamp': timestamp,
+        'twitch-eventsub-message-signature': `sha256=${hmac('sha256', input.key, [input.id, timestamp, input.body], 'hex')}`,
+        'twitch-eventsub-subscription-type': 'channel.follow',
+        'twitch-eventsub-subscription-version': '2',
       });
     },
   },
