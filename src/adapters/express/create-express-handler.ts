@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../../core/errors.js';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
+import { distinctHeaders } from '../node-http/distinct-headers.js';
 import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-response.js';
 import { rawBodyOf, type ExpressRequestLike } from './raw-body-of.js';
 
@@ -55,7 +56,7 @@ export function createExpressHandler(receiver: WebhookReceiver): ExpressHandler 
               throw error;
             })
         : source;
-    receiver.receive({ method: req.method, headers: req.headers, body }).then((response) => {
+    receiver.receive({ method: req.method, headers: distinctHeaders(req), body }).then((response) => {
       // A setup error is the developer's to see: Express's error handling shows it, with the fix.
       if (setupError !== undefined) next(setupError);
       else sendNodeResponse(res, response);
