@@ -232,11 +232,46 @@ function checkHeaderName(name: unknown, option: string): string {
   return name.toLowerCase();
 }
 
-/** An opt-in that weakens a guarantee is written `true`, nothing else: `"yes"` or 1 are mistakes. */
-function checkOptIn(value: unknown, option: string): boolean {
-  if (value === undefined) return false;
-  if (value !== true) throw new ConfigurationError('invalid_option', `${option} must be true or left out`);
-  return true;
+/**
+ * Checks a body kind against a definition (a sender's own, or a verifier's override): only JSON
+ * can hold the fields a `bodyField` names.
+ */
+export function checkBodyKind(definition: Pick<SenderDefinition, 'timestamp' | 'id' | 'eventType'>, body: unknown): BodyKind {
+  if (!isBodyKind(body)) throw new ConfigurationError('invalid_option', 'body must be "json", "text" or "bytes"');
+  if (body !== 'json') {
+    for (const [option, spec] of [['timestamp', definition.timestamp], ['id', definition.id], ['eventType', definition.eventType]] as const) {
+      if (spec && typeof spec === 'object' && 'bodyField' in spec) {
+        throw new ConfigurationError('invalid_option', `${option}.bodyField needs a JSON body, not "${body}"`);
+      }
+    }
+  }
+  return body;
+}
+
+/**
+ * An id or event type read from a header: one outside signedContent is refused, since a replay
+ * can rewrite it, unless the definition accepts what that costs by its opt-in's name. The
+ * opt-in is written `true`, nothing else: `"yes"` or 1 are mistakes.
+ */
+function headerSource<Spec extends { readonly header: string }>(
+  spec: Spec,
+  option: string,
+  optIn: keyof Spec & string,
+  signed: (name: string) => boolean,
+  cost: string,
+): Spec {
+  const name = checkHeaderName(spec.header, `${option}.header`);
+  const accepted = spec[optIn];
+  if (accepted !== undefined && accepted !== true) {
+    throw new ConfigurationError('invalid_option', `${option}.${optIn} must be true or left out`);
+  }
+  if (accepted !== true && !signed(name)) {
+    throw new ConfigurationError(
+      'invalid_option',
+      `${option}.header "${name}" is not in signedContent: ${cost}, or accept that with ${optIn}: true`,
+    );
+  }
+  return Object.freeze({ ...spec, header: name });
 }
 
 function parseTemplate(template: string): SignedPart[] {
@@ -339,19 +374,12 @@ export function defineSender(definition: SenderDefinition): Sender {
   if (eventType !== undefined && (eventType === null || typeof eventType !== 'object' || (!('header' in eventType) && !('bodyField' in eventType)))) {
     throw new ConfigurationError('invalid_option', 'eventType must be { header } or { bodyField }');
   }
-  const body = definition.body;
-  if (body !== undefined && !isBodyKind(body)) {
-    throw new ConfigurationError('invalid_option', 'body must be "json", "text" or "bytes"');
-  }
   for (const [option, spec] of [['timestamp', timestamp], ['id', id], ['eventType', eventType]] as const) {
-    if (!spec || typeof spec !== 'object' || !('bodyField' in spec)) continue;
-    if (typeof spec.bodyField !== 'string' || spec.bodyField === '') {
+    if (spec && typeof spec === 'object' && 'bodyField' in spec && (typeof spec.bodyField !== 'string' || spec.bodyField === '')) {
       throw new ConfigurationError('invalid_option', `${option}.bodyField must be a dot path such as "data.id"`);
     }
-    if (body !== undefined && body !== 'json') {
-      throw new ConfigurationError('invalid_option', `${option}.bodyField needs a JSON body, and this sender's body is "${body}"`);
-    }
   }
+  if (definition.body !== undefined) checkBodyKind(definition, definition.body);
   const signedParts = parseTemplate(definition.signedContent);
   const signed = (name: string) => signedParts.some((part) => part.kind === 'header' && part.name === name);
   let timestampSpec = timestamp;
@@ -366,33 +394,14 @@ export function defineSender(definition: SenderDefinition): Sender {
     }
     timestampSpec = Object.freeze({ ...timestamp, header: name });
   }
-  let idSpec = id;
-  if (id && typeof id === 'object' && 'header' in id) {
-    const name = checkHeaderName(id.header, 'id.header');
-    const optIn = checkOptIn(id.unsignedAllowsReplay, 'id.unsignedAllowsReplay');
-    if (!optIn && !signed(name)) {
-      throw new ConfigurationError(
-        'invalid_option',
-        `id.header "${name}" is not in signedContent, so whoever holds one captured delivery can replay it under new ` +
-          `ids, each processed again: dedupe on { bodyDigest: 'sha256' } instead, or say ` +
-          `{ header: '${name}', unsignedAllowsReplay: true } to accept that`,
-      );
-    }
-    idSpec = Object.freeze({ ...id, header: name });
-  }
-  let eventTypeSpec = eventType;
-  if (eventType && 'header' in eventType) {
-    const name = checkHeaderName(eventType.header, 'eventType.header');
-    const optIn = checkOptIn(eventType.unsignedAllowsRelabeling, 'eventType.unsignedAllowsRelabeling');
-    if (!optIn && !signed(name)) {
-      throw new ConfigurationError(
-        'invalid_option',
-        `eventType.header "${name}" is not in signedContent, so whoever holds one captured delivery can resend its ` +
-          `payload labelled as another event: say { header: '${name}', unsignedAllowsRelabeling: true } to accept that`,
-      );
-    }
-    eventTypeSpec = Object.freeze({ ...eventType, header: name });
-  }
+  const idSpec =
+    id && typeof id === 'object' && 'header' in id
+      ? headerSource(id, 'id', 'unsignedAllowsReplay', signed, "a replay could change it and be processed again; use { bodyDigest: 'sha256' }")
+      : id;
+  const eventTypeSpec =
+    eventType && 'header' in eventType
+      ? headerSource(eventType, 'eventType', 'unsignedAllowsRelabeling', signed, 'a replay could relabel the payload')
+      : eventType;
   const sender: Sender = {
     ...definition,
     signature: Object.freeze({ ...signature, header: checkHeaderName(signature.header, 'signature.header') }),

@@ -1,13 +1,13 @@
 import type { CryptoBackend } from '../crypto/backend.js';
 import { defaultCryptoBackend } from '../crypto/default.js';
 import { DEFAULT_MAX_BODY_BYTES, exceedsLimit, toBodyData, type BodyData, type RawBody } from './body.js';
-import { BODY_KIND_NOUNS, BODY_READERS, isBodyKind, NOT_OF_KIND, type BodyKind } from './body-kind.js';
+import { BODY_KIND_NOUNS, BODY_READERS, NOT_OF_KIND, type BodyKind } from './body-kind.js';
 import { durationToMs, type Duration } from './duration.js';
 import { decodeBase64Into, decodeHexInto, encodeHex } from './encoding.js';
 import { ConfigurationError, WebhookVerificationError, type VerificationErrorCode } from './errors.js';
 import { HEADER_MISSING, readHeader, type HeadersInput } from './headers.js';
 import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.js';
-import type { Sender } from './sender.js';
+import { checkBodyKind, type Sender } from './sender.js';
 import { parseTimestamp, windowPosition, type TimestampFormat } from './timestamps.js';
 
 /**
@@ -220,16 +220,11 @@ function buildFailures(sender: Sender, toleranceMs: number, bodyKind: BodyKind) 
     ),
     no_active_secret: fail('no_active_secret', 'every configured secret is past its notAfter; add the current one'),
     invalid_body: fail('invalid_body', `the body is signed correctly but is not ${BODY_KIND_NOUNS[bodyKind]}`),
-    empty_body: fail(
-      'invalid_body',
-      'the body is signed correctly but empty, which is not JSON; if this sender sends empty bodies (a ping), ' +
-        'say body: "text" or "bytes" in its definition or the verifier options',
-    ),
+    empty_body: fail('invalid_body', 'the body is signed correctly but empty, which is not JSON: for empty bodies say body: "text" or "bytes"'),
     unsupported_encoding: fail(
       'unsupported_encoding',
-      'the body is content-encoded (the content-encoding header is set) and its bytes, as given, do not verify: ' +
-        'hookverify checks the bytes it is given and decodes nothing; have the sender send it uncompressed, or ' +
-        'decompress it within a size limit before verifying, if the sender signs the uncompressed bytes',
+      'the body has a content-encoding and does not verify as given: hookverify decodes nothing; have the sender ' +
+        'stop compressing, or decompress within a size limit before verifying',
     ),
     body_too_large: fail('body_too_large', 'the body is larger than maxBodyBytes'),
     body_not_raw: fail(
@@ -254,11 +249,7 @@ function headerMalformed(name: string): VerificationFailure {
   return fail('malformed_header', `the ${name} header is too long or is not text`);
 }
 function headerRepeated(name: string): VerificationFailure {
-  return fail(
-    'malformed_header',
-    `the ${name} header was sent more than once; hookverify reads a header only when it is sent once (RFC 9110 ` +
-      'allows repeating only list fields), since which line the sender meant cannot be known',
-  );
+  return fail('malformed_header', `the ${name} header was sent more than once; it is used only when sent once`);
 }
 
 /** Why a header cannot be used, indexed by what readHeader returned: missing, malformed, repeated. */
@@ -344,19 +335,10 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     // Starting anyway would refuse every delivery with no_active_secret: say so at startup.
     throw new ConfigurationError(
       'invalid_secret',
-      `every secret is already past its notAfter (the last one ended at ${new Date(lastNotAfterMs).toISOString()}), ` +
-        'so every delivery would be refused: add the current secret',
+      `every secret is already past its notAfter (the last at ${new Date(lastNotAfterMs).toISOString()}): add the current one`,
     );
   }
-  const bodyKind = options.body ?? sender.body ?? 'json';
-  if (!isBodyKind(bodyKind)) throw new ConfigurationError('invalid_option', 'body must be "json", "text" or "bytes"');
-  if (bodyKind !== 'json') {
-    for (const [option, spec] of [['timestamp', sender.timestamp], ['id', sender.id], ['eventType', sender.eventType]] as const) {
-      if (spec && typeof spec === 'object' && 'bodyField' in spec) {
-        throw new ConfigurationError('invalid_option', `${sender.name} reads ${option} from a JSON body field, so its body cannot be "${bodyKind}"`);
-      }
-    }
-  }
+  const bodyKind = checkBodyKind(sender, options.body ?? sender.body ?? 'json');
   const readPayload = BODY_READERS[bodyKind];
   const failures = buildFailures(sender, toleranceMs, bodyKind);
 

@@ -197,7 +197,7 @@ describe.each(backends)('createVerifier (%s backend)', (_name, make) => {
     await expect(text.safeVerify(signedRaw)).resolves.toMatchObject({ code: 'invalid_body', message: expect.stringMatching(/UTF-8 text/) });
     // Verify before parse, whatever the kind.
     await expect(text.safeVerify({ ...form, body: 'a=2' })).resolves.toMatchObject({ code: 'invalid_signature' });
-    expect(() => createVerifier(acme, { secret: 's', body: 'text' })).toThrow(/id from a JSON body field/);
+    expect(() => createVerifier(acme, { secret: 's', body: 'text' })).toThrow(/id\.bodyField needs a JSON body, not "text"/);
     expect(() => createVerifier(plain, { secret: 's', body: 'form' as never })).toThrow(ConfigurationError);
   });
 
