@@ -4,6 +4,7 @@
  * @module
  */
 export type { RawBody } from './core/body.js';
+export type { BodyKind } from './core/body-kind.js';
 export { DEFAULT_MAX_BODY_BYTES } from './core/body.js';
 export type { Duration } from './core/duration.js';
 export {
@@ -24,6 +25,7 @@ export type { HeadersGetter, HeadersInput } from './core/headers.js';
 export type { MatchedSecret, SecretEncoding, SecretInput } from './core/secrets.js';
 export {
   defineSender,
+  type EventTypeSpec,
   type IdContext,
   type IdSpec,
   type Sender,

@@ -70,6 +70,17 @@ export interface DecodedSecret {
 
 const HEX_TEXT = /^[0-9a-fA-F]+$/;
 
+/**
+ * Dashboards and `.env` files often show base64 secrets with their "=" padding cut off, and the
+ * Standard Webhooks reference libraries accept them: put it back. A secret is not a signature,
+ * so there is no second text of the same value to worry about; non-zero pad bits stay refused,
+ * since no encoder writes them and they point to a truncated or mistyped secret.
+ */
+function restorePadding(text: string): string {
+  const rest = text.length % 4;
+  return rest === 2 ? `${text}==` : rest === 3 ? `${text}=` : text;
+}
+
 function decodeSecretText(text: string, encoding: SecretEncoding, position: string): Uint8Array {
   const trimmed = text.trim();
   let key: Uint8Array | undefined;
@@ -85,11 +96,11 @@ function decodeSecretText(text: string, encoding: SecretEncoding, position: stri
       expected = 'at least 32 hex characters (Peridio shows 32)';
       break;
     case 'base64':
-      key = decodeBase64(trimmed);
+      key = decodeBase64(restorePadding(trimmed));
       expected = 'base64';
       break;
     case 'whsec':
-      key = decodeBase64(trimmed.startsWith('whsec_') ? trimmed.slice(6) : trimmed);
+      key = decodeBase64(restorePadding(trimmed.startsWith('whsec_') ? trimmed.slice(6) : trimmed));
       expected = '"whsec_" followed by base64';
       break;
   }

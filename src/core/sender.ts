@@ -1,3 +1,4 @@
+import { isBodyKind, type BodyKind } from './body-kind.js';
 import type { Duration } from './duration.js';
 import { ConfigurationError } from './errors.js';
 import type { HeadersInput } from './headers.js';
@@ -57,6 +58,10 @@ export type TimestampSpec =
 /**
  * What a custom id function sees: the verified payload and the request headers.
  *
+ * The payload is authentic; the headers are not, except those in `signedContent`. An id read
+ * from any other header can be changed by whoever replays a captured delivery, and each new
+ * value gets past dedupe: read the id from the payload or from a signed header.
+ *
  * @example
  * ```ts
  * import { defineSender, type IdContext } from 'hookverify';
@@ -75,20 +80,61 @@ export interface IdContext {
  * of the raw body (for senders that send no id: stable across retries of one delivery), or a
  * function of the verified payload.
  *
+ * An id header must be part of `signedContent`: dedupe is what refuses a replay inside the
+ * replay window (and, for a sender without a timestamp, the only thing that does), and an
+ * unsigned id lets whoever holds one captured delivery replay it under a new id as often as
+ * they like. {@link defineSender} refuses an unsigned id header unless the definition says
+ * `unsignedAllowsReplay: true`; `{ bodyDigest: 'sha256' }` is the safe choice for such senders.
+ *
  * @example
  * ```ts
  * import type { IdSpec } from 'hookverify';
  *
- * const fromHeader: IdSpec = { header: 'x-delivery-id' };
+ * const fromHeader: IdSpec = { header: 'webhook-id' }; // signed: in signedContent
  * const fromBody: IdSpec = { bodyField: 'event.id' };
- * const fromBytes: IdSpec = { bodyDigest: 'sha256' }; // the sender sends no id
+ * const fromBytes: IdSpec = { bodyDigest: 'sha256' }; // no id, or an unsigned one
  * ```
  */
 export type IdSpec =
-  | { readonly header: string }
+  | {
+      readonly header: string;
+      /**
+       * Accepts an id header that is not in `signedContent`, and with it that a captured
+       * delivery can be replayed under new ids, each processed again.
+       */
+      readonly unsignedAllowsReplay?: true;
+    }
   | { readonly bodyField: string }
   | { readonly bodyDigest: 'sha256' }
   | ((context: IdContext) => string | undefined);
+
+/**
+ * Where a delivery names its event type, surfaced as `VerifiedDelivery.eventType` for routing
+ * and for catalogs defined with `eventType: { fromDelivery: true }`: a header, or a dot path
+ * into the JSON body. Senders whose body names its type (Peridio, EdgeSense) need neither: their
+ * catalogs read it from the payload.
+ *
+ * A header must be part of `signedContent`, as an id header must: otherwise whoever holds a
+ * captured delivery can resend its authentic payload labelled as another event. Say
+ * `unsignedAllowsRelabeling: true` to accept that (GitHub signs only its body); a typed catalog
+ * then still validates the payload against the schema of the event it is labelled as, and
+ * dedupe on a body digest treats a relabelled copy as the duplicate it is.
+ *
+ * @example
+ * ```ts
+ * import type { EventTypeSpec } from 'hookverify';
+ *
+ * const github: EventTypeSpec = { header: 'x-github-event', unsignedAllowsRelabeling: true };
+ * const inBody: EventTypeSpec = { bodyField: 'type' };
+ * ```
+ */
+export type EventTypeSpec =
+  | {
+      readonly header: string;
+      /** Accepts an event-type header that is not in `signedContent`, and so payloads that may be relabelled. */
+      readonly unsignedAllowsRelabeling?: true;
+    }
+  | { readonly bodyField: string };
 
 /**
  * A complete description of an HMAC-SHA256 webhook sender. The built-in Peridio, EdgeSense and
@@ -101,10 +147,10 @@ export type IdSpec =
  * const definition: SenderDefinition = {
  *   name: 'acme',
  *   signature: { header: 'x-acme-signature', encoding: 'hex' },
- *   signedContent: '{x-acme-timestamp}.{body}',
+ *   signedContent: '{x-acme-delivery}.{x-acme-timestamp}.{body}',
  *   secretEncoding: 'utf8',
  *   timestamp: { header: 'x-acme-timestamp', format: 'unix-seconds' },
- *   id: { header: 'x-acme-delivery' },
+ *   id: { header: 'x-acme-delivery' }, // signed, so a replay cannot change it
  *   retryHorizon: '1d',
  * };
  * const acme = defineSender(definition);
@@ -126,6 +172,10 @@ export interface SenderDefinition {
   readonly timestamp?: TimestampSpec;
   /** Where the dedupe id is. */
   readonly id?: IdSpec;
+  /** Where the event type is, when the sender names it outside the payload's own members. */
+  readonly eventType?: EventTypeSpec;
+  /** What the body is, and so what `payload` is: `"json"` (default), `"text"` or `"bytes"`. */
+  readonly body?: BodyKind;
   /** How long the sender keeps retrying a delivery; dedupe retention defaults to more than this. */
   readonly retryHorizon?: Duration;
   /**
@@ -182,6 +232,48 @@ function checkHeaderName(name: unknown, option: string): string {
   return name.toLowerCase();
 }
 
+/**
+ * Checks a body kind against a definition (a sender's own, or a verifier's override): only JSON
+ * can hold the fields a `bodyField` names.
+ */
+export function checkBodyKind(definition: Pick<SenderDefinition, 'timestamp' | 'id' | 'eventType'>, body: unknown): BodyKind {
+  if (!isBodyKind(body)) throw new ConfigurationError('invalid_option', 'body must be "json", "text" or "bytes"');
+  if (body !== 'json') {
+    for (const [option, spec] of [['timestamp', definition.timestamp], ['id', definition.id], ['eventType', definition.eventType]] as const) {
+      if (spec && typeof spec === 'object' && 'bodyField' in spec) {
+        throw new ConfigurationError('invalid_option', `${option}.bodyField needs a JSON body, not "${body}"`);
+      }
+    }
+  }
+  return body;
+}
+
+/**
+ * An id or event type read from a header: one outside signedContent is refused, since a replay
+ * can rewrite it, unless the definition accepts what that costs by its opt-in's name. The
+ * opt-in is written `true`, nothing else: `"yes"` or 1 are mistakes.
+ */
+function headerSource<Spec extends { readonly header: string }>(
+  spec: Spec,
+  option: string,
+  optIn: keyof Spec & string,
+  signed: (name: string) => boolean,
+  cost: string,
+): Spec {
+  const name = checkHeaderName(spec.header, `${option}.header`);
+  const accepted = spec[optIn];
+  if (accepted !== undefined && accepted !== true) {
+    throw new ConfigurationError('invalid_option', `${option}.${optIn} must be true or left out`);
+  }
+  if (accepted !== true && !signed(name)) {
+    throw new ConfigurationError(
+      'invalid_option',
+      `${option}.header "${name}" is not in signedContent: ${cost}, or accept that with ${optIn}: true`,
+    );
+  }
+  return Object.freeze({ ...spec, header: name });
+}
+
 function parseTemplate(template: string): SignedPart[] {
   const parts: SignedPart[] = [];
   let rest = template;
@@ -211,17 +303,25 @@ function parseTemplate(template: string): SignedPart[] {
 /**
  * Validates a sender description once and freezes it. Header names become lower-case.
  *
+ * The safety rules live here, so that no definition can forget them: a timestamp header must be
+ * signed (or a replay rewrites it); so must an id header (or a replay changes it and gets past
+ * dedupe) and an event-type header (or a replay relabels the payload), unless the definition
+ * accepts that cost by name (`unsignedAllowsReplay`, `unsignedAllowsRelabeling`); a `bodyField`
+ * needs a JSON body.
+ *
  * @example
  * ```ts
  * import { defineSender, createVerifier } from 'hookverify';
  *
  * // GitHub: `x-hub-signature-256: sha256=<hex>` over the raw body, keyed by the UTF-8 secret.
+ * // Only the body is signed and there is no timestamp: dedupe on the body's digest.
  * const github = defineSender({
  *   name: 'github',
  *   signature: { header: 'x-hub-signature-256', encoding: 'hex', prefix: 'sha256=' },
  *   signedContent: '{body}',
  *   secretEncoding: 'utf8',
- *   id: { header: 'x-github-delivery' },
+ *   id: { bodyDigest: 'sha256' },
+ *   eventType: { header: 'x-github-event', unsignedAllowsRelabeling: true },
  * });
  * const verifier = createVerifier(github, { secret: process.env.GITHUB_WEBHOOK_SECRET });
  * ```
@@ -260,6 +360,7 @@ export function defineSender(definition: SenderDefinition): Sender {
   }
   const timestamp = definition.timestamp;
   const id = definition.id;
+  const eventType = definition.eventType;
   if (timestamp !== undefined && (timestamp === null || !TIMESTAMP_FORMATS.includes(timestamp.format))) {
     throw new ConfigurationError('invalid_option', `timestamp.format must be one of ${TIMESTAMP_FORMATS.join(', ')}`);
   }
@@ -267,37 +368,47 @@ export function defineSender(definition: SenderDefinition): Sender {
     // Otherwise the replay window would silently never be checked.
     throw new ConfigurationError('invalid_option', 'timestamp needs a header or a bodyField');
   }
-  for (const [option, spec] of [['timestamp', timestamp], ['id', id]] as const) {
+  if (id !== undefined && typeof id !== 'function' && (id === null || typeof id !== 'object')) {
+    throw new ConfigurationError('invalid_option', 'id must be { header }, { bodyField }, { bodyDigest: "sha256" } or a function');
+  }
+  if (eventType !== undefined && (eventType === null || typeof eventType !== 'object' || (!('header' in eventType) && !('bodyField' in eventType)))) {
+    throw new ConfigurationError('invalid_option', 'eventType must be { header } or { bodyField }');
+  }
+  for (const [option, spec] of [['timestamp', timestamp], ['id', id], ['eventType', eventType]] as const) {
     if (spec && typeof spec === 'object' && 'bodyField' in spec && (typeof spec.bodyField !== 'string' || spec.bodyField === '')) {
       throw new ConfigurationError('invalid_option', `${option}.bodyField must be a dot path such as "data.id"`);
     }
   }
-  if (id !== undefined && typeof id !== 'function' && (id === null || typeof id !== 'object')) {
-    throw new ConfigurationError('invalid_option', 'id must be { header }, { bodyField }, { bodyDigest: "sha256" } or a function');
-  }
+  if (definition.body !== undefined) checkBodyKind(definition, definition.body);
   const signedParts = parseTemplate(definition.signedContent);
+  const signed = (name: string) => signedParts.some((part) => part.kind === 'header' && part.name === name);
+  let timestampSpec = timestamp;
   if (timestamp && 'header' in timestamp) {
     const name = checkHeaderName(timestamp.header, 'timestamp.header');
     // An unsigned timestamp header can be rewritten by whoever replays the delivery.
-    if (!signedParts.some((part) => part.kind === 'header' && part.name === name)) {
+    if (!signed(name)) {
       throw new ConfigurationError(
         'invalid_option',
         `timestamp.header "${name}" must appear in signedContent, or a replayed delivery could simply change it`,
       );
     }
+    timestampSpec = Object.freeze({ ...timestamp, header: name });
   }
+  const idSpec =
+    id && typeof id === 'object' && 'header' in id
+      ? headerSource(id, 'id', 'unsignedAllowsReplay', signed, "a replay could change it and be processed again; use { bodyDigest: 'sha256' }")
+      : id;
+  const eventTypeSpec =
+    eventType && 'header' in eventType
+      ? headerSource(eventType, 'eventType', 'unsignedAllowsRelabeling', signed, 'a replay could relabel the payload')
+      : eventType;
   const sender: Sender = {
     ...definition,
     signature: Object.freeze({ ...signature, header: checkHeaderName(signature.header, 'signature.header') }),
     signedParts: Object.freeze(signedParts),
-    timestamp:
-      timestamp && 'header' in timestamp
-        ? Object.freeze({ ...timestamp, header: checkHeaderName(timestamp.header, 'timestamp.header') })
-        : timestamp,
-    id:
-      id && typeof id === 'object' && 'header' in id
-        ? Object.freeze({ header: checkHeaderName(id.header, 'id.header') })
-        : id,
+    timestamp: timestampSpec,
+    id: idSpec,
+    eventType: eventTypeSpec,
   };
   return Object.freeze(sender);
 }

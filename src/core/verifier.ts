@@ -1,12 +1,13 @@
 import type { CryptoBackend } from '../crypto/backend.js';
 import { defaultCryptoBackend } from '../crypto/default.js';
-import { bodyText, DEFAULT_MAX_BODY_BYTES, exceedsLimit, toBodyData, type BodyData, type RawBody } from './body.js';
+import { DEFAULT_MAX_BODY_BYTES, exceedsLimit, toBodyData, type BodyData, type RawBody } from './body.js';
+import { BODY_KIND_NOUNS, BODY_READERS, NOT_OF_KIND, type BodyKind } from './body-kind.js';
 import { durationToMs, type Duration } from './duration.js';
 import { decodeBase64Into, decodeHexInto, encodeHex } from './encoding.js';
 import { ConfigurationError, WebhookVerificationError, type VerificationErrorCode } from './errors.js';
-import { HEADER_MALFORMED, HEADER_MISSING, readHeader, type HeadersInput } from './headers.js';
+import { HEADER_MISSING, readHeader, type HeadersInput } from './headers.js';
 import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.js';
-import type { Sender } from './sender.js';
+import { checkBodyKind, type Sender } from './sender.js';
 import { parseTimestamp, windowPosition, type TimestampFormat } from './timestamps.js';
 
 /**
@@ -29,23 +30,32 @@ export interface DeliveryInput {
 }
 
 /**
- * A delivery whose signature, timestamp and JSON body have been checked.
+ * A delivery whose signature, timestamp and body have been checked.
  *
  * @example
  * ```ts
  * import type { VerifiedDelivery } from 'hookverify';
  *
  * const delivery: VerifiedDelivery = await verifier.verify({ body, headers });
- * console.log(delivery.sender, delivery.id, delivery.timestamp?.toISOString(), delivery.payload);
+ * console.log(delivery.sender, delivery.id, delivery.eventType, delivery.timestamp?.toISOString(), delivery.payload);
  * ```
  */
 export interface VerifiedDelivery<Payload = unknown> {
   /** The sender's name, e.g. `"peridio"`. */
   readonly sender: string;
-  /** The parsed JSON body. */
+  /**
+   * The body as its kind says (see {@link BodyKind}): the parsed JSON (the default), the text,
+   * or the bytes.
+   */
   readonly payload: Payload;
   /** The dedupe id (Peridio: the event PRN; Standard Webhooks: `webhook-id`), if the sender has one. */
   readonly id: string | undefined;
+  /**
+   * The event type, when the sender definition says where it is (`eventType`), e.g. GitHub's
+   * `x-github-event` header; undefined otherwise (Peridio's and EdgeSense's are in the payload,
+   * read by their catalogs).
+   */
+  readonly eventType: string | undefined;
   /** When the sender signed the delivery (Peridio: `peridio-published-at`), if it says. */
   readonly timestamp: Date | undefined;
   /** Which configured secret verified it. */
@@ -139,6 +149,11 @@ export interface VerifierOptions {
   readonly now?: () => number | Date;
   /** Largest body accepted, in bytes, checked before any hashing. Default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * What the body is, overriding the sender's `body`: `"json"` (default), `"text"` or `"bytes"`.
+   * Not `"json"` only for senders that read nothing from the body (no `bodyField`).
+   */
+  readonly body?: BodyKind;
   /** Crypto implementation. Default: node:crypto where available, else Web Crypto. */
   readonly backend?: CryptoBackend;
 }
@@ -159,8 +174,8 @@ export interface Verifier<Payload = unknown> {
   /** The sender this verifier checks. */
   readonly sender: Sender;
   /**
-   * Verifies signature, replay window and JSON body; rejects with a
-   * {@link WebhookVerificationError}.
+   * Verifies signature, replay window and body (JSON unless the sender or the options say
+   * otherwise); rejects with a {@link WebhookVerificationError}.
    */
   verify(input: DeliveryInput): Promise<VerifiedDelivery<Payload>>;
   /** Like `verify`, but resolves to `{ ok: false, code, message }` instead of rejecting. */
@@ -184,7 +199,7 @@ function fail(code: VerificationErrorCode, message: string): VerificationFailure
   return Object.freeze({ ok: false as const, code, message });
 }
 
-function buildFailures(sender: Sender, toleranceMs: number) {
+function buildFailures(sender: Sender, toleranceMs: number, bodyKind: BodyKind) {
   const sig = sender.signature.header;
   const ts = sender.timestamp;
   const tsName = ts && 'header' in ts ? `the ${ts.header} header` : `the body's "${ts?.bodyField}" field`;
@@ -206,7 +221,13 @@ function buildFailures(sender: Sender, toleranceMs: number) {
         'request bytes: a body that was parsed and re-serialized no longer matches what was signed',
     ),
     no_active_secret: fail('no_active_secret', 'every configured secret is past its notAfter; add the current one'),
-    invalid_body: fail('invalid_body', 'the body is signed correctly but is not valid UTF-8 JSON'),
+    invalid_body: fail('invalid_body', `the body is signed correctly but is not ${BODY_KIND_NOUNS[bodyKind]}`),
+    empty_body: fail('invalid_body', 'the body is signed correctly but empty, which is not JSON: for empty bodies say body: "text" or "bytes"'),
+    unsupported_encoding: fail(
+      'unsupported_encoding',
+      'the body has a content-encoding and does not verify as given: hookverify decodes nothing; have the sender ' +
+        'stop compressing, or decompress within a size limit before verifying',
+    ),
     body_too_large: fail('body_too_large', 'the body is larger than maxBodyBytes'),
     body_not_raw: fail(
       'invalid_body',
@@ -227,7 +248,19 @@ function headerMissing(name: string): VerificationFailure {
   return fail('missing_header', `the ${name} header is missing`);
 }
 function headerMalformed(name: string): VerificationFailure {
-  return fail('malformed_header', `the ${name} header was sent more than once, is too long or is not text`);
+  return fail('malformed_header', `the ${name} header is too long or is not text`);
+}
+function headerRepeated(name: string): VerificationFailure {
+  return fail('malformed_header', `the ${name} header was sent more than once; it is used only when sent once`);
+}
+
+/** Why a header cannot be used, indexed by what readHeader returned: missing, malformed, repeated. */
+type HeaderFailures = readonly [missing: VerificationFailure, malformed: VerificationFailure, repeated: VerificationFailure];
+
+/** True when the request says its body is content-encoded: anything but absent or `identity`. */
+function isContentEncoded(headers: HeadersInput): boolean {
+  const value = readHeader(headers, 'content-encoding');
+  return value !== HEADER_MISSING && (typeof value !== 'string' || value.toLowerCase() !== 'identity');
 }
 
 interface ActiveKey {
@@ -299,7 +332,17 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   }
   const clock = options.now;
   const nowMs = clock ? () => Number(clock()) : Date.now;
-  const failures = buildFailures(sender, toleranceMs);
+  const lastNotAfterMs = Math.max(...decoded.map((secret) => secret.notAfterMs));
+  if (lastNotAfterMs < nowMs()) {
+    // Starting anyway would refuse every delivery with no_active_secret: say so at startup.
+    throw new ConfigurationError(
+      'invalid_secret',
+      `every secret is already past its notAfter (the last at ${new Date(lastNotAfterMs).toISOString()}): add the current one`,
+    );
+  }
+  const bodyKind = checkBodyKind(sender, options.body ?? sender.body ?? 'json');
+  const readPayload = BODY_READERS[bodyKind];
+  const failures = buildFailures(sender, toleranceMs, bodyKind);
 
   const signature = sender.signature;
   const prefix = signature.prefix ?? '';
@@ -312,7 +355,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     const at = headerNames.indexOf(name);
     return at === -1 ? headerNames.push(name) - 1 : at;
   };
-  const headerFailures: VerificationFailure[][] = [];
+  const headerFailures: HeaderFailures[] = [];
   const signedSlots = sender.signedParts.map((part) =>
     part.kind === 'header' ? slot(part.name) : part.kind === 'body' ? -1 : -2,
   );
@@ -326,9 +369,16 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   const idPath = idSpec && typeof idSpec === 'object' && 'bodyField' in idSpec ? idSpec.bodyField.split('.') : undefined;
   const idDigest = idSpec !== undefined && typeof idSpec === 'object' && 'bodyDigest' in idSpec;
   const idFunction = typeof idSpec === 'function' ? idSpec : undefined;
+  const typeSpec = sender.eventType;
+  const typeSlot = typeSpec && 'header' in typeSpec ? slot(typeSpec.header) : -1;
+  const typePath = typeSpec && 'bodyField' in typeSpec ? typeSpec.bodyField.split('.') : undefined;
   for (let i = 0; i < headerNames.length; i++) {
     const name = headerNames[i]!;
-    headerFailures.push(i === 0 ? [failures.missing_header, failures.malformed_header] : [headerMissing(name), headerMalformed(name)]);
+    headerFailures.push([
+      i === 0 ? failures.missing_header : headerMissing(name),
+      i === 0 ? failures.malformed_header : headerMalformed(name),
+      headerRepeated(name),
+    ]);
   }
 
   // Keys are imported on first use, once: some edge runtimes forbid crypto at module scope.
@@ -377,9 +427,11 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
         entry = entry.slice(prefix.length);
       }
       const slot = candidateSlots[candidates.length]!;
-      // A digest of the wrong length is refused here, never compared in part.
-      if (!decodeInto(entry, slot)) return failures.malformed_header;
-      candidates.push(slot);
+      // An entry that does not decode to a digest (another length or alphabet, non-zero pad
+      // bits) can never match: it is skipped, as the reference libraries skip it, never compared
+      // in part. The entry count above still bounds the work, and a header with no usable entry
+      // is refused below.
+      if (decodeInto(entry, slot)) candidates.push(slot);
     }
     return candidates.length === 0 ? failures.no_usable_signature : candidates;
   }
@@ -460,7 +512,8 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     values: readonly string[],
     timestampMs: number | undefined,
   ): Checked | VerificationFailure {
-    if (found === NO_MATCH) return failures.invalid_signature;
+    // An encoded body whose bytes do not verify gets its own answer, not advice about secrets.
+    if (found === NO_MATCH) return isContentEncoded(headers) ? failures.unsupported_encoding : failures.invalid_signature;
     if (found === NO_ACTIVE_KEY) return failures.no_active_secret;
     return { body, headers, values, timestampMs, matched: keys![found]!.matched };
   }
@@ -475,12 +528,9 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     const values: string[] = [];
     for (let i = 0; i < headerNames.length; i++) {
       const value = readHeader(headers, headerNames[i]!);
-      if (value === HEADER_MISSING) {
-        // The id header is needed only for dedupe; its absence is reported as missing too,
-        // since every delivery of a sender that declares one carries it.
-        return headerFailures[i]![0]!;
-      }
-      if (value === HEADER_MALFORMED) return headerFailures[i]![1]!;
+      // The id and event-type headers are needed only after the signature; their absence is
+      // reported as missing too, since every delivery of a sender that declares one carries it.
+      if (typeof value !== 'string') return headerFailures[i]![value];
       values.push(value);
     }
     const candidates = parseCandidates(values[0]!);
@@ -527,16 +577,16 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     return found.then((index) => toChecked(index, body, headers, values, timestampMs));
   }
 
-  /** Parses the verified body and reads the id: the delivery, or why there is none. */
+  function bodyFailure(checked: Checked): VerificationFailure {
+    if (isContentEncoded(checked.headers)) return failures.unsupported_encoding;
+    const empty = (typeof checked.body === 'string' ? checked.body.length : checked.body.byteLength) === 0;
+    return empty && bodyKind === 'json' ? failures.empty_body : failures.invalid_body;
+  }
+
+  /** Reads the verified body as its kind, then the id and event type: the delivery, or why there is none. */
   function finish(checked: Checked): VerifiedDelivery<Payload> | VerificationFailure | Promise<VerifiedDelivery<Payload>> {
-    const text = bodyText(checked.body);
-    if (text === undefined) return failures.invalid_body;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      return failures.invalid_body;
-    }
+    const payload = readPayload(checked.body);
+    if (payload === NOT_OF_KIND) return bodyFailure(checked);
     let timestampMs = checked.timestampMs;
     if (tsPath) {
       const raw = readPath(payload, tsPath);
@@ -545,6 +595,12 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       if (timestampMs === undefined || !Number.isFinite(timestampMs)) return failures.body_timestamp;
       const outside = checkTimestamp(timestampMs, nowMs());
       if (outside) return outside;
+    }
+    let eventType: string | undefined;
+    if (typeSlot >= 0) eventType = checked.values[typeSlot];
+    else if (typePath) {
+      const value = readPath(payload, typePath);
+      eventType = typeof value === 'string' && value.length > 0 ? value : undefined;
     }
     let id: string | undefined;
     if (idSlot >= 0) id = checked.values[idSlot];
@@ -555,16 +611,17 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     else if (idDigest) {
       const digest = backend.sha256(checked.body);
       if (isPromise<Uint8Array>(digest)) {
-        return digest.then((bytes) => delivery(payload, encodeHex(bytes), timestampMs, checked.matched));
+        return digest.then((bytes) => delivery(payload, encodeHex(bytes), eventType, timestampMs, checked.matched));
       }
       id = encodeHex(digest);
     }
-    return delivery(payload, id, timestampMs, checked.matched);
+    return delivery(payload, id, eventType, timestampMs, checked.matched);
   }
 
   function delivery(
     payload: unknown,
     id: string | undefined,
+    eventType: string | undefined,
     timestampMs: number | undefined,
     matched: MatchedSecret,
   ): VerifiedDelivery<Payload> {
@@ -572,6 +629,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       sender: sender.name,
       payload: payload as Payload,
       id,
+      eventType,
       timestamp: timestampMs === undefined ? undefined : new Date(timestampMs),
       matchedSecret: matched,
     };

@@ -24,12 +24,17 @@ export interface SignDeliveryOptions {
   readonly secret?: SecretInput;
   /** Several secrets: one signature each, as a sender does while a secret is rolled. */
   readonly secrets?: readonly SecretInput[];
-  /** The body: a string or bytes are sent as they are; anything else as compact JSON. */
+  /**
+   * The body: a string or bytes are sent as they are (`""` for an empty body); anything else as
+   * compact JSON. Required: a delivery without one is a mistake in the test.
+   */
   readonly body: unknown;
   /** The signing time for senders with a timestamp header. Default: now. */
   readonly timestamp?: Date | number;
   /** The id header value for senders that send one. Default: a random `msg_...` id. */
   readonly id?: string;
+  /** The event-type header value, for senders that name the event type in a header (GitHub's `x-github-event`). */
+  readonly eventType?: string;
   /** Extra headers to send along, e.g. `content-type`. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Crypto implementation. Default: node:crypto where available, else Web Crypto. */
@@ -76,12 +81,26 @@ function randomId(): string {
  * ```
  */
 export async function signDelivery(sender: Sender, options: SignDeliveryOptions): Promise<SignedDelivery> {
+  if (options === null || typeof options !== 'object') {
+    throw new ConfigurationError('invalid_option', 'signDelivery needs options: { secret, body }');
+  }
   const backend = options.backend ?? defaultCryptoBackend();
   // An ArrayBuffer is bytes too: JSON.stringify would turn it into "{}".
   const data = toBodyData(options.body);
+  let json: string | undefined;
+  try {
+    json = data === undefined ? (JSON.stringify(options.body) as string | undefined) : undefined;
+  } catch (cause) {
+    // A BigInt or a cycle.
+    throw new ConfigurationError('invalid_option', 'signDelivery could not write the body as JSON; pass a string or bytes', { cause });
+  }
+  if (data === undefined && json === undefined) {
+    // undefined, a function or a symbol: JSON has no text for them, and hashing nothing fails deep in crypto.
+    throw new ConfigurationError('invalid_option', 'signDelivery needs a body: a string ("" for an empty one), bytes, or a JSON value');
+  }
   const body: string | Uint8Array<ArrayBuffer> =
     data === undefined
-      ? JSON.stringify(options.body)
+      ? json!
       : typeof data === 'string' || data.buffer instanceof ArrayBuffer
         ? (data as string | Uint8Array<ArrayBuffer>)
         : new Uint8Array(data);
@@ -95,6 +114,8 @@ export async function signDelivery(sender: Sender, options: SignDeliveryOptions)
   }
   const id = sender.id;
   if (id && typeof id === 'object' && 'header' in id) headers[id.header] = options.id ?? randomId();
+  const eventType = sender.eventType;
+  if (eventType && 'header' in eventType && options.eventType !== undefined) headers[eventType.header] = options.eventType;
 
   const parts = sender.signedParts.map((part) => {
     if (part.kind === 'body') return body;

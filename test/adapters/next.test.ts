@@ -9,8 +9,10 @@ import { inProcess, runAdapterSuite } from './shared-suite.js';
 
 // The App Router calls a route handler with a Request; `next build` + `next start` of
 // examples/nextjs runs it inside Next.js on both runtimes (test/examples/nextjs.test.ts).
-runAdapterSuite('next (App Router)', async (receiver) =>
-  inProcess(createNextRouteHandler(receiver), 'http://127.0.0.1/webhooks/peridio'),
+runAdapterSuite(
+  'next (App Router)',
+  async (receiver) => inProcess(createNextRouteHandler(receiver), 'http://127.0.0.1/webhooks/peridio'),
+  { repeatedHeaders: 'joined' },
 );
 
 // With `bodyParser: false` a Pages Router API route gets Node's request and response as they are.

@@ -11,7 +11,8 @@ const GITHUB = {
   signature: { header: 'x-hub-signature-256', encoding: 'hex', prefix: 'sha256=' },
   signedContent: '{body}',
   secretEncoding: 'utf8',
-  id: { header: 'x-github-delivery' },
+  // GitHub signs only the body: an id from its unsigned x-github-delivery header would let a replay through.
+  id: { bodyDigest: 'sha256' },
 } as const;
 const env = { GITHUB_SECRET: 'github-webhook-secret' };
 
@@ -25,12 +26,12 @@ describe('a sender described in the user\'s own module', () => {
     expect(headers['x-hub-signature-256']).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(JSON.parse(body)).toMatchObject({ type: 'push' });
     const delivery = await createVerifier(defineSender(GITHUB), { secret: env.GITHUB_SECRET }).verify({ body, headers });
-    expect(delivery.id).toBe(headers['x-github-delivery']);
+    expect(delivery.id).toMatch(/^[0-9a-f]{64}$/);
 
     const request = writeTemp(dir, 'request.http', signed.stdout);
     const verified = await runCli(['verify', module, '--request', request, '--secret-env', 'GITHUB_SECRET', '--json'], { env });
     expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, sender: 'github', id: headers['x-github-delivery'] });
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, sender: 'github', id: delivery.id });
     const wrong = await runCli(['verify', module, '--request', request, '--secret-env', 'OTHER', '--json'], { env: { OTHER: 'not-the-secret' } });
     expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, step: 'signature', code: 'invalid_signature' });
   });

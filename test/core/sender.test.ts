@@ -5,7 +5,7 @@ import { defineSender, type SenderDefinition } from '../../src/core/sender.js';
 const base: SenderDefinition = {
   name: 'acme',
   signature: { header: 'X-Acme-Signature', encoding: 'hex', prefix: 'sha256=' },
-  signedContent: '{X-Acme-Timestamp}.{body}',
+  signedContent: '{X-Acme-Delivery}.{X-Acme-Timestamp}.{body}',
   secretEncoding: 'utf8',
   timestamp: { header: 'X-Acme-Timestamp', format: 'unix-seconds' },
   id: { header: 'X-Acme-Delivery' },
@@ -29,6 +29,8 @@ describe('defineSender', () => {
     expect(sender.timestamp).toEqual({ header: 'x-acme-timestamp', format: 'unix-seconds' });
     expect(sender.id).toEqual({ header: 'x-acme-delivery' });
     expect(sender.signedParts).toEqual([
+      { kind: 'header', name: 'x-acme-delivery' },
+      { kind: 'literal', text: '.' },
       { kind: 'header', name: 'x-acme-timestamp' },
       { kind: 'literal', text: '.' },
       { kind: 'body' },
@@ -51,7 +53,7 @@ describe('defineSender', () => {
       { kind: 'body' },
       { kind: 'literal', text: '!' },
     ]);
-    expect(defineSender({ ...base, signedContent: '}{body}', timestamp: undefined }).signedParts[0]).toEqual({ kind: 'literal', text: '}' });
+    expect(defineSender({ ...base, signedContent: '}{body}', timestamp: undefined, id: undefined }).signedParts[0]).toEqual({ kind: 'literal', text: '}' });
   });
 
   it.each([
@@ -66,9 +68,55 @@ describe('defineSender', () => {
   });
 
   it('refuses a timestamp header that is not signed, since a replayer could rewrite it', () => {
-    const error = configError({ ...base, signedContent: '{body}' });
+    const error = configError({ ...base, signedContent: '{x-acme-delivery}{body}' });
     expect(error.message).toMatch(/x-acme-timestamp.*signedContent/);
-    expect(() => defineSender({ ...base, signedContent: '{body}', timestamp: { bodyField: 'created_at', format: 'rfc3339' } })).not.toThrow();
+    expect(() =>
+      defineSender({ ...base, signedContent: '{x-acme-delivery}{body}', timestamp: { bodyField: 'created_at', format: 'rfc3339' } }),
+    ).not.toThrow();
+  });
+
+  // Issue #11, item 1: an unsigned id header let a captured delivery be replayed under new ids.
+  it('refuses an id header that is not signed, unless the definition accepts replays by name', () => {
+    const unsigned = { ...base, signedContent: '{x-acme-timestamp}.{body}' };
+    const error = configError(unsigned);
+    expect(error.message).toMatch(/id\.header "x-acme-delivery" is not in signedContent/);
+    expect(error.message).toMatch(/replay/);
+    expect(error.message).toContain("{ bodyDigest: 'sha256' }");
+    expect(error.message).toContain('unsignedAllowsReplay: true');
+    const accepted = defineSender({ ...unsigned, id: { header: 'X-Acme-Delivery', unsignedAllowsReplay: true } });
+    expect(accepted.id).toEqual({ header: 'x-acme-delivery', unsignedAllowsReplay: true });
+    expect(Object.isFrozen(accepted.id)).toBe(true);
+    // The GitHub shape: nothing but the body is signed.
+    configError({ ...unsigned, signedContent: '{body}', timestamp: undefined, id: { header: 'x-github-delivery' } });
+    for (const notTrue of [false, 'yes', 1]) {
+      expect(configError({ ...unsigned, id: { header: 'x-acme-delivery', unsignedAllowsReplay: notTrue } }).message).toMatch(/unsignedAllowsReplay must be true/);
+    }
+  });
+
+  it('reads the event type from a signed header, a body field, or an unsigned header accepted by name', () => {
+    const signedType = defineSender({ ...base, signedContent: '{x-acme-event}.{x-acme-delivery}.{x-acme-timestamp}.{body}', eventType: { header: 'X-Acme-Event' } });
+    expect(signedType.eventType).toEqual({ header: 'x-acme-event' });
+    expect(defineSender({ ...base, eventType: { bodyField: 'type' } }).eventType).toEqual({ bodyField: 'type' });
+    const error = configError({ ...base, eventType: { header: 'x-acme-event' } });
+    expect(error.message).toMatch(/eventType\.header "x-acme-event" is not in signedContent/);
+    expect(error.message).toContain('unsignedAllowsRelabeling: true');
+    expect(defineSender({ ...base, eventType: { header: 'x-acme-event', unsignedAllowsRelabeling: true } }).eventType).toEqual({
+      header: 'x-acme-event',
+      unsignedAllowsRelabeling: true,
+    });
+    for (const bad of [null, 'x-acme-event', {}, { header: 'x acme' }, { bodyField: '' }, { header: 'x-acme-event', unsignedAllowsRelabeling: 'yes' }]) {
+      configError({ ...base, eventType: bad });
+    }
+  });
+
+  it('takes a body kind, and refuses body fields unless the body is JSON', () => {
+    for (const body of ['json', 'text', 'bytes'] as const) expect(defineSender({ ...base, body }).body).toBe(body);
+    expect(configError({ ...base, body: 'form' }).message).toMatch(/body must be/);
+    expect(configError({ ...base, body: 'text', id: { bodyField: 'id' } }).message).toMatch(/id\.bodyField needs a JSON body/);
+    expect(configError({ ...base, body: 'bytes', eventType: { bodyField: 'type' } }).message).toMatch(/eventType\.bodyField/);
+    const bodyTime = { ...base, body: 'text', timestamp: { bodyField: 'at', format: 'rfc3339' } };
+    expect(configError(bodyTime).message).toMatch(/timestamp\.bodyField/);
+    expect(defineSender({ ...base, body: 'json', id: { bodyField: 'id' } }).id).toEqual({ bodyField: 'id' });
   });
 
   it.each<[string, unknown]>([

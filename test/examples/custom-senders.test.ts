@@ -6,7 +6,9 @@ import { createHash, createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { sign as octokitSign } from '@octokit/webhooks-methods';
 import { describe, expect, it } from 'vitest';
+import { createWebhookReceiver } from '../../src/core/pipeline/create-webhook-receiver.js';
 import type { Sender } from '../../src/core/sender.js';
+import { createDeduplicator } from '../../src/dedupe/index.js';
 import { createVerifier, type VerifiedDelivery, type Verifier } from '../../src/core/verifier.js';
 import { signDelivery } from '../../src/testing/index.js';
 import { ensureBuiltPackage } from '../helpers/ensure-built.js';
@@ -69,9 +71,9 @@ describeConformance({
   payload: () => ({ action: 'opened', issue: { number: 1 }, repository: { full_name: 'octo/hello' } }),
   sign: (body, _ms, secrets) => ({
     'x-hub-signature-256': secrets.map((secret) => `sha256=${hexHmac(secret, body)}`).join(','),
-    'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+    'x-github-event': 'issues',
   }),
-  expectedId: (_body, headers) => headers['x-github-delivery'],
+  expectedId: (body) => createHash('sha256').update(body).digest('hex'),
 });
 
 describe('example acme-users (seed 003): as configured', () => {
@@ -130,30 +132,53 @@ describe('example shipping (seed 004): as configured', () => {
 });
 
 describe('example github: as configured', () => {
-  it('verifies what @octokit/webhooks-methods signs, with the delivery GUID as id', async () => {
-    const secret = "It's a Secret to Everybody";
+  const secret = "It's a Secret to Everybody";
+
+  it('verifies what @octokit/webhooks-methods signs, with the event type from x-github-event', async () => {
     const body = 'Hello, World!';
     const signature = await octokitSign(secret, body);
     // GitHub's documented example value for this secret and payload.
     expect(signature).toBe('sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17');
     const delivery = await createGitHubVerifier(secret).verifySignature({
       body,
-      headers: { 'X-Hub-Signature-256': signature, 'X-GitHub-Delivery': 'guid-1' },
+      headers: { 'X-Hub-Signature-256': signature, 'X-GitHub-Delivery': 'guid-1', 'X-GitHub-Event': 'ping' },
     });
     expect(delivery).toMatchObject({ sender: 'github', timestamp: undefined, matchedSecret: { index: 0 } });
     const json = JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 1 });
     const verified = await createGitHubVerifier(secret).verify({
       body: json,
-      headers: { 'x-hub-signature-256': await octokitSign(secret, json), 'x-github-delivery': 'guid-2' },
+      headers: { 'x-hub-signature-256': await octokitSign(secret, json), 'x-github-delivery': 'guid-2', 'x-github-event': 'ping' },
     });
-    expect(verified).toMatchObject({ id: 'guid-2', payload: { hook_id: 1 } });
+    expect(verified).toMatchObject({ id: createHash('sha256').update(json).digest('hex'), eventType: 'ping', payload: { hook_id: 1 } });
+  });
+
+  // Issue #11, item 1: deduplicating on the unsigned x-github-delivery let one captured delivery be
+  // replayed as often as the attacker liked, a new GUID each time.
+  it('processes a delivery once, however its unsigned GUID and event headers are changed on replay', async () => {
+    const handled: string[] = [];
+    const receiver = createWebhookReceiver({
+      verifier: createGitHubVerifier(secret),
+      dedupe: createDeduplicator({ retention: github }),
+      handle: (_payload, { delivery }) => {
+        handled.push(delivery.eventType!);
+      },
+    });
+    const body = JSON.stringify({ action: 'deleted', repository: { full_name: 'octo/hello' } });
+    const signature = await octokitSign(secret, body);
+    const send = (guid: string, event: string) =>
+      receiver.receive({ method: 'POST', body, headers: { 'x-hub-signature-256': signature, 'x-github-delivery': guid, 'x-github-event': event } });
+    expect(JSON.parse((await send('guid-1', 'repository')).body)).toEqual({ status: 'processed' });
+    for (const [guid, event] of [['guid-2', 'repository'], ['guid-3', 'delete'], ['guid-1', 'repository']]) {
+      expect(JSON.parse((await send(guid!, event!)).body)).toEqual({ status: 'duplicate' });
+    }
+    expect(handled).toEqual(['repository']);
   });
 
   it('refuses the SHA-1 header alone', async () => {
     const body = '{}';
     const outcome = await createGitHubVerifier('s').safeVerify({
       body,
-      headers: { 'x-hub-signature': `sha1=${createHmac('sha1', 's').update(body).digest('hex')}`, 'x-github-delivery': 'g' },
+      headers: { 'x-hub-signature': `sha1=${createHmac('sha1', 's').update(body).digest('hex')}`, 'x-github-delivery': 'g', 'x-github-event': 'ping' },
     });
     expect(outcome).toMatchObject({ ok: false, code: 'missing_header' });
   });

@@ -20,7 +20,7 @@ export const TOLERANCE_MS = 300_000;
 export const acme = defineSender({
   name: 'acme',
   signature: { header: 'x-acme-signature', encoding: 'hex', prefix: 'sha256=' },
-  signedContent: '{x-acme-timestamp}.{body}',
+  signedContent: '{x-acme-delivery}.{x-acme-timestamp}.{body}',
   secretEncoding: 'utf8',
   timestamp: { header: 'x-acme-timestamp', format: 'unix-millis' },
   id: { header: 'x-acme-delivery' },

@@ -1,4 +1,5 @@
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
+import { distinctHeaders } from '../node-http/distinct-headers.js';
 import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-response.js';
 import { warnSetupOnce } from '../node-http/warn-setup-once.js';
 import { rawBodyOf, type ExpressRequestLike } from './raw-body-of.js';
@@ -58,6 +59,6 @@ export function createExpressHandler(receiver: WebhookReceiver): ExpressHandler 
         : source;
     // Every outcome, a setup error included, is the pipeline's JSON answer: Express's error
     // handler would send the sender an HTML page (a stack trace outside production).
-    receiver.receive({ method: req.method, headers: req.headers, body }).then((response) => sendNodeResponse(res, response), next);
+    receiver.receive({ method: req.method, headers: distinctHeaders(req), body }).then((response) => sendNodeResponse(res, response), next);
   };
 }

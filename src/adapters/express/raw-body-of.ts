@@ -1,6 +1,7 @@
 import type { RawBody } from '../../core/body.js';
 import { ConfigurationError } from '../../core/errors.js';
 import type { BodyReader } from '../../core/pipeline/received-request.js';
+import type { NodeHeadersLike } from '../node-http/distinct-headers.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 
 /**
@@ -14,11 +15,10 @@ import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body
  * const request: ExpressRequestLike = req;
  * ```
  */
-export interface ExpressRequestLike extends NodeReadableLike {
+export interface ExpressRequestLike extends NodeReadableLike, NodeHeadersLike {
   readonly method: string;
   readonly originalUrl?: string;
   readonly url?: string;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body?: unknown;
   readonly readableEnded?: boolean;
   readonly complete?: boolean;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
+import { distinctHeaders } from '../node-http/distinct-headers.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 import { closesConnection } from '../node-http/send-node-response.js';
 
@@ -52,7 +53,8 @@ export async function hookverifyFastify(fastify: FastifyInstance, options: Hookv
     const stream = request.raw as unknown as NodeReadableLike;
     const response = await receiver.receive({
       method: request.method,
-      headers: request.headers,
+      // Every header line, as Node received it: the verifier refuses a repeated one.
+      headers: distinctHeaders(request.raw),
       body: (maxBytes, signal) => readNodeBody(stream, maxBytes, signal),
     });
     reply.code(response.status).headers(response.headers);

@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../../core/errors.js';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
 import { createFetchHandler, type FetchHandler } from '../fetch/create-fetch-handler.js';
+import { distinctHeaders, type NodeHeadersLike } from '../node-http/distinct-headers.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-response.js';
 import { warnSetupOnce } from '../node-http/warn-setup-once.js';
@@ -41,9 +42,8 @@ export function createNextRouteHandler(receiver: WebhookReceiver): FetchHandler 
  * const request: NextApiRequestLike = req;
  * ```
  */
-export interface NextApiRequestLike extends NodeReadableLike {
+export interface NextApiRequestLike extends NodeReadableLike, NodeHeadersLike {
   readonly method?: string | undefined;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body?: unknown;
 }
 
@@ -94,7 +94,7 @@ export function createNextApiHandler(receiver: WebhookReceiver): NextApiHandlerL
     const parsed = req.body !== undefined;
     const response = await receiver.receive({
       method: req.method ?? 'GET',
-      headers: req.headers,
+      headers: distinctHeaders(req),
       body: parsed
         ? () => {
             const error = new ConfigurationError('body_already_parsed', DISABLE_BODY_PARSER);

@@ -1,6 +1,6 @@
 import { decodeUtf8 } from '../../core/encoding.js';
 import type { VerificationErrorCode } from '../../core/errors.js';
-import { HEADER_MALFORMED, HEADER_MISSING, MAX_HEADER_LENGTH, readHeader } from '../../core/headers.js';
+import { HEADER_MALFORMED, HEADER_MISSING, HEADER_REPEATED, MAX_HEADER_LENGTH, readHeader } from '../../core/headers.js';
 import { decodeSecrets, type SecretEncoding } from '../../core/secrets.js';
 import { defineSender } from '../../core/sender.js';
 import { formatTimestamp, parseTimestamp, windowPosition, type TimestampFormat } from '../../core/timestamps.js';
@@ -23,6 +23,7 @@ const STEP_OF: Readonly<Record<VerificationErrorCode, VerifyStep>> = {
   timestamp_in_future: 'replay-window',
   invalid_signature: 'signature',
   no_active_secret: 'signature',
+  unsupported_encoding: 'signature',
   invalid_body: 'body',
 };
 
@@ -53,7 +54,7 @@ function headerValues(run: VerifyRun, name: string): string[] {
 
 function describeBadHeader(run: VerifyRun, name: string): string {
   const values = headerValues(run, name);
-  if (values.length > 1) return `the ${name} header was sent ${values.length} times with different values`;
+  if (values.length > 1) return `the ${name} header was sent ${values.length} times; it must be sent once`;
   const length = values[0]?.length ?? 0;
   if (length > MAX_HEADER_LENGTH) return `the ${name} header is ${length} characters long, over the ${MAX_HEADER_LENGTH} limit`;
   return `the ${name} header cannot be read`;
@@ -99,7 +100,8 @@ function explainMissing(run: VerifyRun, reasons: string[], hints: string[], deta
 
 function explainMalformed(run: VerifyRun, reasons: string[], details: Record<string, unknown>): void {
   for (const { name } of requiredHeaders(run.sender)) {
-    if (readHeader(run.headers, name) === HEADER_MALFORMED) reasons.push(describeBadHeader(run, name));
+    const value = readHeader(run.headers, name);
+    if (value === HEADER_MALFORMED || value === HEADER_REPEATED) reasons.push(describeBadHeader(run, name));
   }
   const signature = readHeader(run.headers, run.sender.signature.header);
   if (typeof signature === 'string') {
@@ -207,7 +209,7 @@ async function findSecretMistake(run: VerifyRun, options: ExplainOptions): Promi
 async function signsBodyAlone(run: VerifyRun, options: ExplainOptions): Promise<string | undefined> {
   const headers = run.sender.signedParts.flatMap((part) => (part.kind === 'header' ? [part.name] : []));
   if (headers.length === 0) return undefined;
-  const { timestamp: _timestamp, id: _id, signedParts: _parts, ...rest } = run.sender;
+  const { timestamp: _timestamp, id: _id, eventType: _eventType, signedParts: _parts, ...rest } = run.sender;
   const bodyOnly = defineSender({ ...rest, signedContent: '{body}' });
   const outcome = await verifyWith(run, { sender: bodyOnly, ignoreReplayWindow: options.ignoreReplayWindow });
   return outcome.ok
@@ -368,6 +370,14 @@ export async function explainFailure(run: VerifyRun, failure: VerificationFailur
       break;
     case 'no_active_secret':
       break;
+    case 'unsupported_encoding': {
+      const coding = readHeader(run.headers, 'content-encoding');
+      reasons.push(
+        `the content-encoding header says the body is encoded (${typeof coding === 'string' ? JSON.stringify(coding.slice(0, 32)) : 'unreadable'}) and these bytes do not verify as they are`,
+      );
+      hints.push('verify the bytes the sender signed: save the body after decompressing it (curl --compressed), or ask the sender not to compress');
+      break;
+    }
   }
   if (reasons.length === 0) reasons.push(failure.message);
   const others = otherSendersPresent(run.sender, Object.keys(run.headers));

@@ -1,17 +1,21 @@
 import { DEFAULT_MAX_BODY_BYTES } from '../body.js';
 import { durationToMs, type Duration } from '../duration.js';
 import { ConfigurationError, type EventErrorCode } from '../errors.js';
+import type { HeadersGetter } from '../headers.js';
 import type { MatchedSecret } from '../secrets.js';
 import type { VerifiedDelivery, Verifier } from '../verifier.js';
 import type { ReceiverOutcomeCode } from './outcome-codes.js';
 import { RECEIVER_STATUS } from './outcome-codes.js';
 import { readLimitedBody } from './read-limited-body.js';
+import { readOnlyHeaders } from './read-only-headers.js';
 import type { ReceivedRequest, ReceiverResponse } from './received-request.js';
 import { responseFor } from './respond.js';
 
 /**
  * What the receiver needs from an event catalog: a `parse` that never throws. Every catalog of
- * `hookverify/events` (`peridioEvents`, `edgesenseEvents`, your own `defineCatalog`) fits.
+ * `hookverify/events` (`peridioEvents`, `edgesenseEvents`, your own `defineCatalog`) fits. The
+ * receiver passes the delivery's `eventType` (from the sender definition, e.g. GitHub's
+ * `x-github-event` header), which catalogs defined with `eventType: { fromDelivery: true }` use.
  *
  * @example
  * ```ts
@@ -24,6 +28,7 @@ import { responseFor } from './respond.js';
 export interface EventParser<Event> {
   parse(
     payload: unknown,
+    options?: { readonly eventType?: string | undefined },
   ): { readonly ok: true; readonly event: Event } | { readonly ok: false; readonly code: EventErrorCode; readonly message: string };
 }
 
@@ -64,7 +69,8 @@ export interface DedupeRunner {
 }
 
 /**
- * What a handler gets besides the event: the verified delivery it came in.
+ * What a handler gets besides the event: the verified delivery it came in, and the request's
+ * headers.
  *
  * @example
  * ```ts
@@ -72,12 +78,19 @@ export interface DedupeRunner {
  *
  * createWebhookReceiver({
  *   verifier,
- *   handle: (payload, { delivery }) => console.log(delivery.id, delivery.matchedSecret.label),
+ *   handle: (payload, { delivery, headers }) => console.log(delivery.id, delivery.eventType, headers.get('user-agent')),
  * });
  * ```
  */
 export interface DeliveryContext {
   readonly delivery: VerifiedDelivery;
+  /**
+   * The request headers, read-only: `get(name)` is case-insensitive, joins a repeated header
+   * with ", " as Fetch does, and answers `null` for an absent one. Only the headers in the
+   * sender's `signedContent` are authentic; treat any other as a hint from whoever sent the
+   * request (for routing, `delivery.eventType` says where the type came from).
+   */
+  readonly headers: HeadersGetter;
 }
 
 /**
@@ -385,7 +398,7 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
 
       let event: Event;
       if (events) {
-        const parsed = events.parse(delivery.payload);
+        const parsed = events.parse(delivery.payload, { eventType: delivery.eventType });
         if (!parsed.ok) {
           name = (parsed as { name?: string }).name;
           if (parsed.code === 'unknown_event') return finish('unknown_event', parsed.message);
@@ -397,7 +410,7 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
         event = delivery.payload as Event;
       }
 
-      const context: DeliveryContext = { delivery };
+      const context: DeliveryContext = { delivery, headers: readOnlyHeaders(request.headers) };
       const work = () => bounded(runHandler(event, context));
 
       if (!dedupe) {

@@ -245,7 +245,7 @@ describe('hookverify verify', () => {
         'peridio-signature: the signature decodes to 20 bytes, not the 32 of an HMAC-SHA256 (64 hex characters); is it a SHA-1 or a truncated value?',
       ]);
       const twice = await verify(['peridio', '-H', `peridio-signature: ${headers['peridio-signature']}`, '-H', 'peridio-published-at: 2026-11-23T12:00:00Z', '-H', 'peridio-published-at: 2026-11-23T12:00:01Z', '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET']);
-      expect(twice.verdict.reasons).toEqual(['the peridio-published-at header was sent 2 times with different values']);
+      expect(twice.verdict.reasons).toEqual(['the peridio-published-at header was sent 2 times; it must be sent once']);
       const unix = await verify(['peridio', '-H', `peridio-signature: ${headers['peridio-signature']}`, '-H', 'peridio-published-at: 1763899200', '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET']);
       expect(unix.verdict.reasons).toEqual([
         'the peridio-published-at header: "1763899200" is not an RFC 3339 date-time such as 2026-11-23T12:00:00Z; it looks like a Unix time',
