@@ -29,6 +29,12 @@ export function failuresFor(sender: Sender, toleranceMs: number) {
     ),
     no_active_secret: fail('no_active_secret', `every configured ${key} is past its notAfter; add the current one`),
     invalid_body: fail('invalid_body', `the body is signed correctly but is not ${sender.body.noun}`),
+    empty_body: fail('invalid_body', 'the body is signed correctly but empty, which is not JSON: for empty bodies say body: "text" or "bytes"'),
+    unsupported_encoding: fail(
+      'unsupported_encoding',
+      'the body has a content-encoding and does not verify as given: hookverify decodes nothing; have the sender ' +
+        'stop compressing, or decompress within a size limit before verifying',
+    ),
     body_too_large: fail('body_too_large', 'the body is larger than maxBodyBytes'),
     body_not_raw: fail(
       'invalid_body',
