@@ -10,7 +10,7 @@ import { NOT_OF_KIND, type BodyKind, type BoundAlgorithm, type RequestState, typ
 import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.js';
 import { bindSender, type BoundSender } from './verify/bind-sender.js';
 import { isContentEncoded } from './verify/content-encoding.js';
-import { withBodyKind, type BodyKindName } from './verify/with-body-kind.js';
+import { bodyKindFor, type BodyKindName } from './verify/body-kind-for.js';
 import { failuresFor } from './verify/failures.js';
 
 export type { VerificationFailure } from './scheme/types.js';
@@ -238,7 +238,8 @@ export function createVerifier<Payload = unknown>(given: Sender, options: Verifi
   if (options.secret !== undefined && options.secrets !== undefined) {
     throw new ConfigurationError('invalid_option', 'give either `secret` or `secrets`, not both');
   }
-  const sender = options.body === undefined ? given : withBodyKind(given, options.body);
+  const sender = given;
+  const bodyKind = bodyKindFor(sender, options.body);
   const algorithm = sender.algorithm;
   const decoded = decodeSecrets(options.secret ?? options.secrets, algorithm.key);
   const backend = options.backend ?? defaultCryptoBackend();
@@ -266,14 +267,13 @@ export function createVerifier<Payload = unknown>(given: Sender, options: Verifi
       `every secret is already past its notAfter (the last at ${new Date(lastNotAfterMs).toISOString()}): add the current one`,
     );
   }
-  const failures = failuresFor(sender, toleranceMs);
-  const plan: BoundSender = bindSender(sender);
+  const failures = failuresFor(sender, toleranceMs, bodyKind);
+  const plan: BoundSender = bindSender(sender, bodyKind);
   const { headerNames, headerSlots, headerFailures, steps, extract, pieces, literals, slotCount } = plan;
   const tsPart = sender.timestamp;
   const tsSlot = plan.timestampSlot;
   const tsField = plan.timestampField;
   const readsBodyFirst = sender.readsBodyFirst;
-  const bodyKind = sender.body;
   const computedId = plan.computedId;
 
   // Keys are imported on first use, once: some edge runtimes forbid crypto at module scope.

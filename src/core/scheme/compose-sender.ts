@@ -174,6 +174,13 @@ function trusted(
   return [source, unsigned];
 }
 
+/** The body-field rule, for the composer and for a verifier that overrides the body kind. */
+export function checkBodyFields(sources: readonly (ValueSource | IdSource | undefined)[], body: BodyKind): void {
+  for (const source of sources) {
+    check(source?.kind !== 'body-field' || body.hasFields, `${source?.label} needs a JSON or form body, and this sender's body is "${body.name}"`);
+  }
+}
+
 /**
  * Composes a sender from its parts, once, and checks the rules no definition may break:
  *
@@ -259,10 +266,8 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
     [eventType, unsignedType] = trusted('eventType', parts.eventType, 'unsignedAllowsRelabeling', signedSource, 'resend its payload labelled as another event');
     sources.push(eventType);
   }
-  for (const source of sources) {
-    check(source.kind !== 'parameter' || source.of === signatures, `${source.label} is not read by the sender's signature source`);
-    check(source.kind !== 'body-field' || body.hasFields, `${source.label} needs a JSON or form body, and this sender's body is "${body.name}"`);
-  }
+  for (const source of sources) check(source.kind !== 'parameter' || source.of === signatures, `${source.label} is not read by the sender's signature source`);
+  checkBodyFields(sources, body);
 
   return Object.freeze({
     name,

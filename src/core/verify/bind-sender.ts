@@ -1,5 +1,5 @@
 import type { Sender } from '../scheme/compose-sender.js';
-import type { Binder, BodyFieldSource, ComputedId, RequestState, Step, ValueSource, VerificationFailure } from '../scheme/types.js';
+import type { Binder, BodyFieldSource, BodyKind, ComputedId, RequestState, Step, ValueSource, VerificationFailure } from '../scheme/types.js';
 import { candidateDecoder } from './candidate-decoder.js';
 import { fail } from './failures.js';
 
@@ -29,7 +29,7 @@ export interface BoundSender {
 }
 
 /** Binds every part of a sender once: headers get slots, parts register their steps. */
-export function bindSender(sender: Sender): BoundSender {
+export function bindSender(sender: Sender, bodyKind: BodyKind = sender.body): BoundSender {
   const headerNames: string[] = [];
   const headerSlots: number[] = [];
   const headerFailures: HeaderFailures[] = [];
@@ -38,7 +38,7 @@ export function bindSender(sender: Sender): BoundSender {
   let slotCount = 0;
   const binder: Binder = {
     sender: sender.name,
-    bodyKind: sender.body,
+    bodyKind,
     header(name, missing, malformed) {
       const at = headerNames.indexOf(name);
       if (at !== -1) return headerSlots[at]!;
