@@ -32,6 +32,7 @@ export {
   type TimestampSpec,
 } from './core/sender.js';
 export { composeSender, type Sender, type SenderParts, type UnsignedEventType, type UnsignedId } from './core/scheme/compose-sender.js';
+export type { BodyKindName } from './core/verify/body-kind-for.js';
 export {
   NOT_OF_KIND,
   type Algorithm,
@@ -41,6 +42,8 @@ export {
   type BodyFieldSource,
   type BodyKind,
   type BodyPiece,
+  type BoundAlgorithm,
+  type BoundSource,
   type CandidateDecoder,
   type ComputedId,
   type HeaderSource,
@@ -55,6 +58,7 @@ export {
   type SignatureSource,
   type SignatureSourceBase,
   type SignedCheck,
+  type SignedFieldSource,
   type SignedPart,
   type SourceBase,
   type Step,
@@ -64,6 +68,7 @@ export {
 export { header } from './core/scheme/sources/header.js';
 export { body } from './core/scheme/sources/body.js';
 export { bodyField } from './core/scheme/sources/body-field.js';
+export { signedField } from './core/scheme/sources/signed-field.js';
 export { requestUrl } from './core/scheme/sources/request-url.js';
 export { requestMethod } from './core/scheme/sources/request-method.js';
 export { formParameterText, sortedFormParameters } from './core/scheme/bindings/sorted-form-parameters.js';
@@ -88,6 +93,7 @@ export { unixSeconds } from './core/scheme/timestamps/unix-seconds.js';
 export { unixMillis } from './core/scheme/timestamps/unix-millis.js';
 export { bodyDigest } from './core/scheme/ids/body-digest.js';
 export { formParametersDigest } from './core/scheme/ids/form-parameters-digest.js';
+export { idFrom } from './core/scheme/ids/id-from.js';
 export { jsonBody } from './core/scheme/bodies/json-body.js';
 export { formBody } from './core/scheme/bodies/form-body.js';
 export { textBody } from './core/scheme/bodies/text-body.js';

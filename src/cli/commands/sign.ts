@@ -2,7 +2,7 @@ import { decodeUtf8 } from '../../core/encoding.js';
 import { formatTimestamp } from '../../core/timestamps.js';
 import { signDelivery } from '../../testing/sign-delivery.js';
 import { checkSecrets } from '../check-secrets.js';
-import { EXIT_CODES, usageError } from '../cli-error.js';
+import { COMMON_EXIT_HELP, EXIT_CODES, usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { formatCurl, type CurlBody } from '../format-curl.js';
 import type { Output } from '../output.js';
@@ -45,6 +45,7 @@ ${SECRET_HELP}
 ${SENDER_HELP}
 
 Exit codes: 0 signed, 2 usage error, 3 unreadable input or undecodable secret.
+${COMMON_EXIT_HELP}
 
 Examples:
   hookverify sign peridio device.release-changed --secret-env PERIDIO_SECRET --curl
@@ -89,6 +90,8 @@ async function run(args: readonly string[], output: Output): Promise<number> {
     body,
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(values.id === undefined ? {} : { id: values.id }),
+    // Senders that name the event type in a header (GitHub's x-github-event) get the one signed.
+    eventType: eventName ?? defaultEventName(kind),
   });
   if (values.curl) {
     output.out(formatCurl(values.url ?? DEFAULT_URL, signed.headers, curlBody(values.body, signed.body)));

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../errors.js';
-import { headerName } from '../header-name.js';
+import { headerName } from '../check.js';
 import type { Binder, CandidateDecoder, ParameterSource, RequestState, SignatureEncoding, SignatureSourceBase, VerificationFailure } from '../types.js';
 import { MAX_ENTRIES } from './entry-limit.js';
 
@@ -117,9 +117,9 @@ export function headerParameters(options: HeaderParametersOptions): HeaderParame
         const value = pair.slice(at + kvSeparator.length).trim();
         if (key === signature) {
           if (candidates.length === limit) return tooMany;
+          // Undecodable entries are skipped, as for a signature header; none usable is refused.
           const bytes = decode(value, candidates.length);
-          if (bytes === undefined) return malformed;
-          candidates.push(bytes);
+          if (bytes !== undefined) candidates.push(bytes);
           continue;
         }
         const wanted = names.indexOf(key);

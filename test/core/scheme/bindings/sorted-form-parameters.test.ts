@@ -12,6 +12,7 @@ import { signatureHeader } from '../../../../src/core/scheme/signatures/signatur
 import { body } from '../../../../src/core/scheme/sources/body.js';
 import { bodyField } from '../../../../src/core/scheme/sources/body-field.js';
 import { requestUrl } from '../../../../src/core/scheme/sources/request-url.js';
+import { signedField } from '../../../../src/core/scheme/sources/signed-field.js';
 import { createVerifier } from '../../../../src/core/verifier.js';
 import { nodeCryptoBackend } from '../../../../src/crypto/node.js';
 import { signDelivery } from '../../../../src/testing/index.js';
@@ -72,7 +73,7 @@ describe('sortedFormParameters', () => {
 
   it('needs a form body, and stands for the body: never beside it or its signed fields', () => {
     expect(() => createVerifier(composeSender({ ...parts, body: jsonBody }), { secret: 'secret' })).toThrow(expect.objectContaining({ code: 'invalid_option', message: expect.stringMatching(/formBody/) }));
-    for (const signed of [[requestUrl, sortedFormParameters, body], [sortedFormParameters, sortedFormParameters], [bodyField('a'), sortedFormParameters]]) {
+    for (const signed of [[requestUrl, sortedFormParameters, body], [sortedFormParameters, sortedFormParameters], [signedField('a'), sortedFormParameters]]) {
       expect(() => composeSender({ ...parts, signed })).toThrow(expect.objectContaining({ code: 'invalid_option' }));
     }
   });
