@@ -3,7 +3,8 @@ import { hubspot } from './sender.js';
 
 /**
  * Creates a verifier for HubSpot (signature v3) requests. Build it once at startup and share
- * it; give each request its method and URL, or pin the public URL with `url`.
+ * it; give each request its method and URL, or pin the public URL with `url` (which
+ * `createWebhookReceiver`, passing no URL, needs).
  *
  * @example
  * ```ts

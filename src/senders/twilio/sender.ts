@@ -46,7 +46,9 @@ export const twilio = /* @__PURE__ */ composeSender({
  * `bodySHA256=<hex SHA-256 of the body>` and only the URL is signed, with the same base64
  * HMAC-SHA1 as {@link twilio} (twilio 6.3.1 `validateRequestWithBody`); the body must then hash to
  * that value, so every byte of it is bound. Replayable like {@link twilio}; the dedupe id is the
- * body's SHA-256. Each request's own URL is needed, query included: the digest is in it.
+ * body's SHA-256. Each request's own URL is needed, query included: the digest is in it, so a
+ * pinned `url` cannot serve, and `createWebhookReceiver` (which passes no URL) cannot either:
+ * call the verifier with `url`.
  *
  * @example
  * ```ts

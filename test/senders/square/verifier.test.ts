@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createWebhookReceiver } from '../../../src/core/pipeline/create-webhook-receiver.js';
 import { createSquareVerifier, square } from '../../../src/senders/square/index.js';
 import { squareOracle } from '../../oracles/square.js';
 import { describeConformance, expectCode } from '../conformance.js';
@@ -41,6 +42,12 @@ describe('square: the notification URL', () => {
     for (const notificationUrl of [undefined, '', 42]) {
       expect(() => createSquareVerifier({ secret, notificationUrl } as never)).toThrow(expect.objectContaining({ code: 'invalid_option', message: expect.stringMatching(/notificationUrl/) }));
     }
+  });
+
+  it('lets the receiving pipeline, which passes no URL, verify Square deliveries', async () => {
+    const receiver = createWebhookReceiver({ verifier: createSquareVerifier({ secret, notificationUrl: NOTIFICATION_URL }), handle: () => {} });
+    await expect(receiver.receive({ method: 'POST', headers, body })).resolves.toMatchObject({ status: 200 });
+    await expect(receiver.receive({ method: 'POST', headers, body: `${body} ` })).resolves.toMatchObject({ status: 401 });
   });
 
   it("is used instead of the request's own URL, which a proxy may have rewritten", async () => {
