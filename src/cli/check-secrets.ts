@@ -10,7 +10,7 @@ import { inputError } from './cli-error.js';
 export function checkSecrets(secrets: readonly SecretInput[], sender: Sender): void {
   for (const input of secrets) {
     try {
-      decodeSecrets(input, sender.secretEncoding);
+      decodeSecrets(input, sender.algorithm.key);
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       const label = typeof input === 'object' && !(input instanceof Uint8Array) ? input.label : undefined;

@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineSender, type Sender, type SenderDefinition } from '../core/sender.js';
 import { edgesenseSender } from '../senders/edgesense/sender.js';
+import { github } from '../senders/github/sender.js';
 import { peridio } from '../senders/peridio/sender.js';
 import { standardWebhooks } from '../senders/standard-webhooks/sender.js';
+import { stripe } from '../senders/stripe/sender.js';
 import { inputError, usageError } from './cli-error.js';
 
 /** The senders the CLI knows, by the name used on the command line. */
-export const SENDER_NAMES = ['peridio', 'edgesense', 'standard-webhooks'] as const;
+export const SENDER_NAMES = ['peridio', 'edgesense', 'standard-webhooks', 'stripe', 'github'] as const;
 export type SenderName = (typeof SENDER_NAMES)[number];
 /** A built-in sender, or one described in the user's own module. */
 export type SenderKind = SenderName | 'custom';
@@ -18,6 +20,7 @@ export const SENDER_OPTIONS = {
 
 export const SENDER_HELP = `Senders: ${SENDER_NAMES.join(', ')}, or the path of a module (./acme-sender.mjs) whose
 default export is a sender described as for defineSender() (a plain object is enough)
+or composed with composeSender()
   --signature-header NAME   EdgeSense only: the header that carries the signature
                             (default x-edgesense-signature; EdgeSense does not document it)`;
 
@@ -37,7 +40,8 @@ function looksLikeModule(name: string): boolean {
 }
 
 function isDescription(value: unknown): value is SenderDefinition | Sender {
-  return value !== null && typeof value === 'object' && 'signature' in value && 'signedContent' in value;
+  // A plain description (defineSender's input) or a composed sender (composeSender's output).
+  return value !== null && typeof value === 'object' && 'signature' in value && ('signedContent' in value || 'signedParts' in value);
 }
 
 async function loadCustomSender(path: string): Promise<Sender> {
@@ -52,8 +56,9 @@ async function loadCustomSender(path: string): Promise<Sender> {
     throw usageError(`${path} must export one sender description (as its default export); found ${candidates.length}`);
   }
   const found = candidates[0]!;
-  // A plain description is validated here exactly as the library validates it.
-  return 'signedParts' in found ? found : defineSender(found);
+  // Validated here exactly as the library validates it, a composed sender too: an object that
+  // only looks composed must not skip the composer's rules.
+  return defineSender(found as SenderDefinition);
 }
 
 /** The sender a command-line name stands for; unknown names are a usage error. */
@@ -72,6 +77,10 @@ export async function resolveSender(name: string | undefined, signatureHeader?: 
       return { kind: name, name, sender: peridio };
     case 'standard-webhooks':
       return { kind: name, name, sender: standardWebhooks };
+    case 'stripe':
+      return { kind: name, name, sender: stripe };
+    case 'github':
+      return { kind: name, name, sender: github };
     case 'edgesense':
       return { kind: name, name, sender: edgesenseSender(signatureHeader === undefined ? {} : { signatureHeader }) };
   }

@@ -1,22 +1,27 @@
 // Runtime-neutral codecs. Decoders are strict and return undefined instead of throwing, so a
 // hostile header costs a branch, not an exception; they never stop early on partial data.
 
-const HEX_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 10; i++) HEX_VALUE[48 + i] = i;
-for (let i = 0; i < 6; i++) {
-  HEX_VALUE[65 + i] = 10 + i;
-  HEX_VALUE[97 + i] = 10 + i;
+// Tables are built by functions marked pure, so that a bundle which uses only some codecs
+// drops the tables of the others.
+
+/** Value of each hex digit of either case, by character code, or -1. */
+function hexValues(): Int8Array {
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 16; i++) values['0123456789abcdef'.charCodeAt(i)] = values['0123456789ABCDEF'.charCodeAt(i)] = i;
+  return values;
 }
 
 // Byte value of every pair of ASCII characters, (first << 7) | second, or -1: one lookup per
 // byte, since signature headers are decoded on every delivery.
-const HEX_PAIR = new Int16Array(128 * 128).fill(-1);
-for (let hi = 0; hi < 128; hi++) {
-  if (HEX_VALUE[hi]! < 0) continue;
-  for (let lo = 0; lo < 128; lo++) {
-    if (HEX_VALUE[lo]! >= 0) HEX_PAIR[(hi << 7) | lo] = (HEX_VALUE[hi]! << 4) | HEX_VALUE[lo]!;
+function hexPairs(): Int16Array {
+  const values = hexValues();
+  const pairs = new Int16Array(128 * 128).fill(-1);
+  for (let hi = 0; hi < 128; hi++) {
+    for (let lo = 0; lo < 128; lo++) if ((values[hi]! | values[lo]!) >= 0) pairs[(hi << 7) | lo] = (values[hi]! << 4) | values[lo]!;
   }
+  return pairs;
 }
+const HEX_PAIR = /* @__PURE__ */ hexPairs();
 
 /** Decodes hex of either case; undefined for odd length or any non-hex character. */
 export function decodeHex(text: string): Uint8Array | undefined {
@@ -42,8 +47,8 @@ export function decodeHexInto(text: string, target: Uint8Array): boolean {
   return true;
 }
 
-const HEX_LOWER = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const HEX_UPPER = HEX_LOWER.map((pair) => pair.toUpperCase());
+const HEX_LOWER = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_UPPER = /* @__PURE__ */ HEX_LOWER.map((pair) => pair.toUpperCase());
 
 /** Encodes bytes as hex, lower-case unless asked otherwise. */
 export function encodeHex(bytes: Uint8Array, letterCase: 'lower' | 'upper' = 'lower'): string {
@@ -54,8 +59,12 @@ export function encodeHex(bytes: Uint8Array, letterCase: 'lower' | 'upper' = 'lo
 }
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64_ALPHABET.charCodeAt(i)] = i;
+function base64Values(): Int8Array {
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) values[BASE64_ALPHABET.charCodeAt(i)] = i;
+  return values;
+}
+const BASE64_VALUE = /* @__PURE__ */ base64Values();
 
 /** Decodes standard padded base64 (RFC 4648 section 4); undefined for anything else. */
 export function decodeBase64(text: string): Uint8Array | undefined {
@@ -132,7 +141,7 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** UTF-8 bytes of a string. */
 export function utf8(text: string): Uint8Array {
@@ -140,7 +149,7 @@ export function utf8(text: string): Uint8Array {
 }
 
 // fatal: a signed body that is not UTF-8 must be refused, not silently repaired with U+FFFD.
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes UTF-8, or undefined when the bytes are not valid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {

@@ -1,5 +1,5 @@
-import { decodeBase64, decodeHex, utf8 } from './encoding.js';
 import { ConfigurationError } from './errors.js';
+import type { KeyForm } from './scheme/types.js';
 
 /**
  * How a sender's secret string turns into HMAC key bytes.
@@ -68,45 +68,11 @@ export interface DecodedSecret {
   readonly notAfterMs: number;
 }
 
-const HEX_TEXT = /^[0-9a-fA-F]+$/;
-
-/**
- * Dashboards and `.env` files often show base64 secrets with their "=" padding cut off, and the
- * Standard Webhooks reference libraries accept them: put it back. A secret is not a signature,
- * so there is no second text of the same value to worry about; non-zero pad bits stay refused,
- * since no encoder writes them and they point to a truncated or mistyped secret.
- */
-function restorePadding(text: string): string {
-  const rest = text.length % 4;
-  return rest === 2 ? `${text}==` : rest === 3 ? `${text}=` : text;
-}
-
-function decodeSecretText(text: string, encoding: SecretEncoding, position: string): Uint8Array {
-  const trimmed = text.trim();
-  let key: Uint8Array | undefined;
-  let expected: string;
-  switch (encoding) {
-    case 'utf8':
-      key = trimmed.length > 0 ? utf8(text) : undefined;
-      expected = 'a non-empty string';
-      break;
-    case 'hex':
-      // 128-bit secrets are what Peridio issues; anything shorter is a copy-paste accident.
-      key = HEX_TEXT.test(trimmed) && trimmed.length >= 32 ? decodeHex(trimmed) : undefined;
-      expected = 'at least 32 hex characters (Peridio shows 32)';
-      break;
-    case 'base64':
-      key = decodeBase64(restorePadding(trimmed));
-      expected = 'base64';
-      break;
-    case 'whsec':
-      key = decodeBase64(restorePadding(trimmed.startsWith('whsec_') ? trimmed.slice(6) : trimmed));
-      expected = '"whsec_" followed by base64';
-      break;
-  }
+function decodeSecretText(text: string, form: KeyForm, position: string): Uint8Array {
+  const key = form.decode(text);
   if (!key || key.byteLength === 0) {
     // Never echo the secret itself: say only what shape was expected.
-    throw new ConfigurationError('invalid_secret', `${position} is not ${expected}`);
+    throw new ConfigurationError('invalid_secret', `${position} is not ${form.expected}`);
   }
   return key;
 }
@@ -120,13 +86,10 @@ function toMs(value: Date | string | number, position: string): number {
 }
 
 /**
- * Decodes the configured secrets. Throws a {@link ConfigurationError} that names the position of
+ * Decodes the configured secrets (or public keys) in the sender's key form. Throws a {@link ConfigurationError} that names the position of
  * a bad secret but never its value.
  */
-export function decodeSecrets(
-  input: SecretInput | readonly SecretInput[] | undefined,
-  encoding: SecretEncoding,
-): DecodedSecret[] {
+export function decodeSecrets(input: SecretInput | readonly SecretInput[] | undefined, form: KeyForm): DecodedSecret[] {
   if (input === undefined || input === null || (Array.isArray(input) && input.length === 0)) {
     throw new ConfigurationError(
       'invalid_secret',
@@ -145,7 +108,7 @@ export function decodeSecrets(
     if (raw instanceof Uint8Array) {
       if (raw.byteLength === 0) throw new ConfigurationError('invalid_secret', `${position} is empty`);
       key = raw;
-    } else if (typeof raw === 'string') key = decodeSecretText(raw, encoding, position);
+    } else if (typeof raw === 'string') key = decodeSecretText(raw, form, position);
     else throw new ConfigurationError('invalid_secret', `${position} must be a string or bytes`);
     const notAfterMs = spec.notAfter === undefined ? Number.POSITIVE_INFINITY : toMs(spec.notAfter, position);
     return { key, matched: Object.freeze({ index, label: spec.label }), notAfterMs };

@@ -1,12 +1,37 @@
-import { isBodyKind, type BodyKind } from './body-kind.js';
+// The plain-data way to describe a sender: one object a config file or a CLI module can hold,
+// compiled here into the parts of ./scheme and composed by composeSender, which checks the
+// safety rules. It names every part, so it imports them all: built-in senders use
+// composeSender directly and stay small.
 import type { Duration } from './duration.js';
 import { ConfigurationError } from './errors.js';
-import type { HeadersInput } from './headers.js';
+import { hmac } from './scheme/algorithms/hmac.js';
+import { bytesBody } from './scheme/bodies/bytes-body.js';
+import { formBody } from './scheme/bodies/form-body.js';
+import { jsonBody } from './scheme/bodies/json-body.js';
+import { textBody } from './scheme/bodies/text-body.js';
+import { composeSender, type Sender, type SenderParts } from './scheme/compose-sender.js';
+import { base64 } from './scheme/encodings/base64.js';
+import { hex } from './scheme/encodings/hex.js';
+import { headerName } from './scheme/check.js';
+import { bodyDigest } from './scheme/ids/body-digest.js';
+import { idFrom } from './scheme/ids/id-from.js';
+import { SECRET_FORMS } from './scheme/keys/secret-forms.js';
+import { signatureHeader, type SignatureHeaderSource } from './scheme/signatures/signature-header.js';
+import { body } from './scheme/sources/body.js';
+import { bodyField } from './scheme/sources/body-field.js';
+import { header } from './scheme/sources/header.js';
+import { rfc3339 } from './scheme/timestamps/rfc3339.js';
+import { unixMillis } from './scheme/timestamps/unix-millis.js';
+import { unixSeconds } from './scheme/timestamps/unix-seconds.js';
+import type { BodyKind, IdContext, SignatureSource, SignedPart, TimestampPart, ValueSource } from './scheme/types.js';
 import type { SecretEncoding } from './secrets.js';
 import type { TimestampFormat } from './timestamps.js';
 
+export type { Sender } from './scheme/compose-sender.js';
+export type { IdContext, SignedPart } from './scheme/types.js';
+
 /**
- * How a sender puts its signatures into a header.
+ * How a sender puts its signatures into a header, as plain data.
  *
  * @example
  * ```ts
@@ -56,35 +81,14 @@ export type TimestampSpec =
   | { readonly bodyField: string; readonly format: TimestampFormat };
 
 /**
- * What a custom id function sees: the verified payload and the request headers.
- *
- * The payload is authentic; the headers are not, except those in `signedContent`. An id read
- * from any other header can be changed by whoever replays a captured delivery, and each new
- * value gets past dedupe: read the id from the payload or from a signed header.
- *
- * @example
- * ```ts
- * import { defineSender, type IdContext } from 'hookverify';
- *
- * const idOf = ({ payload }: IdContext) => (payload as { event?: { id?: string } }).event?.id;
- * const vendor = defineSender({ name: 'vendor', signature: { header: 'x-signature', encoding: 'hex' }, signedContent: '{body}', secretEncoding: 'utf8', id: idOf });
- * ```
- */
-export interface IdContext {
-  readonly payload: unknown;
-  readonly headers: HeadersInput;
-}
-
-/**
  * Where a delivery's dedupe id comes from: a header, a dot path into the JSON body, a SHA-256
- * of the raw body (for senders that send no id: stable across retries of one delivery), or a
- * function of the verified payload.
+ * of the raw body (for senders that send no signed id: stable across retries of one delivery),
+ * or a function of the verified payload.
  *
  * An id header must be part of `signedContent`: dedupe is what refuses a replay inside the
  * replay window (and, for a sender without a timestamp, the only thing that does), and an
- * unsigned id lets whoever holds one captured delivery replay it under a new id as often as
- * they like. {@link defineSender} refuses an unsigned id header unless the definition says
- * `unsignedAllowsReplay: true`; `{ bodyDigest: 'sha256' }` is the safe choice for such senders.
+ * unsigned id lets whoever holds one captured delivery replay it under new ids. Say
+ * `unsignedAllowsReplay: true` to accept that; `{ bodyDigest: 'sha256' }` is the safe choice.
  *
  * @example
  * ```ts
@@ -98,10 +102,7 @@ export interface IdContext {
 export type IdSpec =
   | {
       readonly header: string;
-      /**
-       * Accepts an id header that is not in `signedContent`, and with it that a captured
-       * delivery can be replayed under new ids, each processed again.
-       */
+      /** Accepts an id header that is not in `signedContent`, and with it that a captured delivery can be replayed under new ids. */
       readonly unsignedAllowsReplay?: true;
     }
   | { readonly bodyField: string }
@@ -109,16 +110,8 @@ export type IdSpec =
   | ((context: IdContext) => string | undefined);
 
 /**
- * Where a delivery names its event type, surfaced as `VerifiedDelivery.eventType` for routing
- * and for catalogs defined with `eventType: { fromDelivery: true }`: a header, or a dot path
- * into the JSON body. Senders whose body names its type (Peridio, EdgeSense) need neither: their
- * catalogs read it from the payload.
- *
- * A header must be part of `signedContent`, as an id header must: otherwise whoever holds a
- * captured delivery can resend its authentic payload labelled as another event. Say
- * `unsignedAllowsRelabeling: true` to accept that (GitHub signs only its body); a typed catalog
- * then still validates the payload against the schema of the event it is labelled as, and
- * dedupe on a body digest treats a relabelled copy as the duplicate it is.
+ * Where a delivery names its event type outside the payload's own members: a header (which must
+ * be signed unless `unsignedAllowsRelabeling: true` says the cost is accepted), or a body field.
  *
  * @example
  * ```ts
@@ -137,8 +130,10 @@ export type EventTypeSpec =
   | { readonly bodyField: string };
 
 /**
- * A complete description of an HMAC-SHA256 webhook sender. The built-in Peridio, EdgeSense and
- * Standard Webhooks senders are values of this type; describe any other vendor the same way.
+ * A complete description of an HMAC-SHA256 webhook sender whose signatures are in one header,
+ * as plain data (a config file or a CLI sender module can hold it). Senders of other shapes
+ * (parameters of a header, public keys, signed URLs) are composed from parts with
+ * {@link composeSender}.
  *
  * @example
  * ```ts
@@ -172,10 +167,10 @@ export interface SenderDefinition {
   readonly timestamp?: TimestampSpec;
   /** Where the dedupe id is. */
   readonly id?: IdSpec;
-  /** Where the event type is, when the sender names it outside the payload's own members. */
+  /** Where the event type is, when the sender names it outside the payload. */
   readonly eventType?: EventTypeSpec;
-  /** What the body is, and so what `payload` is: `"json"` (default), `"text"` or `"bytes"`. */
-  readonly body?: BodyKind;
+  /** What the body is: `"json"` (default), `"form"`, `"text"` or `"bytes"`. */
+  readonly body?: 'json' | 'form' | 'text' | 'bytes';
   /** How long the sender keeps retrying a delivery; dedupe retention defaults to more than this. */
   readonly retryHorizon?: Duration;
   /**
@@ -186,128 +181,181 @@ export interface SenderDefinition {
   readonly tolerance?: Duration;
 }
 
-/**
- * One piece of the signed content: literal text, a header's value, or the body.
- *
- * @example
- * ```ts
- * import { peridio } from 'hookverify/peridio';
- *
- * // [{ kind: 'header', name: 'peridio-published-at' }, { kind: 'body' }]
- * console.log(peridio.signedParts);
- * ```
- */
-export type SignedPart =
-  | { readonly kind: 'literal'; readonly text: string }
-  | { readonly kind: 'header'; readonly name: string }
-  | { readonly kind: 'body' };
+const TIMESTAMP_PARTS: Readonly<Record<TimestampFormat, (source: ValueSource) => TimestampPart>> = {
+  rfc3339,
+  'unix-seconds': unixSeconds,
+  'unix-millis': unixMillis,
+};
+const BODY_KINDS: Readonly<Record<string, BodyKind>> = { json: jsonBody, form: formBody, text: textBody, bytes: bytesBody };
 
-/**
- * A validated, frozen sender description, ready to build verifiers and signers from.
- *
- * @example
- * ```ts
- * import { createVerifier, type Sender } from 'hookverify';
- * import { peridio } from 'hookverify/peridio';
- *
- * function verifierFor(sender: Sender, secret: string) {
- *   return createVerifier(sender, { secret });
- * }
- * const verifier = verifierFor(peridio, process.env.PERIDIO_WEBHOOK_SECRET!);
- * ```
- */
-export interface Sender extends SenderDefinition {
-  /** The template split into its parts. */
-  readonly signedParts: readonly SignedPart[];
+function refuse(message: string): never {
+  throw new ConfigurationError('invalid_option', message);
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
-const SECRET_ENCODINGS: readonly SecretEncoding[] = ['utf8', 'hex', 'base64', 'whsec'];
-const TIMESTAMP_FORMATS: readonly TimestampFormat[] = ['rfc3339', 'unix-seconds', 'unix-millis'];
-
-function checkHeaderName(name: unknown, option: string): string {
-  if (typeof name !== 'string' || !HEADER_NAME.test(name.toLowerCase())) {
-    throw new ConfigurationError('invalid_option', `${option} must be an HTTP header name`);
-  }
-  return name.toLowerCase();
+function own<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-/**
- * Checks a body kind against a definition (a sender's own, or a verifier's override): only JSON
- * can hold the fields a `bodyField` names.
- */
-export function checkBodyKind(definition: Pick<SenderDefinition, 'timestamp' | 'id' | 'eventType'>, body: unknown): BodyKind {
-  if (!isBodyKind(body)) throw new ConfigurationError('invalid_option', 'body must be "json", "text" or "bytes"');
-  if (body !== 'json') {
-    for (const [option, spec] of [['timestamp', definition.timestamp], ['id', definition.id], ['eventType', definition.eventType]] as const) {
-      if (spec && typeof spec === 'object' && 'bodyField' in spec) {
-        throw new ConfigurationError('invalid_option', `${option}.bodyField needs a JSON body, not "${body}"`);
-      }
-    }
-  }
-  return body;
-}
-
-/**
- * An id or event type read from a header: one outside signedContent is refused, since a replay
- * can rewrite it, unless the definition accepts what that costs by its opt-in's name. The
- * opt-in is written `true`, nothing else: `"yes"` or 1 are mistakes.
- */
-function headerSource<Spec extends { readonly header: string }>(
-  spec: Spec,
-  option: string,
-  optIn: keyof Spec & string,
-  signed: (name: string) => boolean,
-  cost: string,
-): Spec {
-  const name = checkHeaderName(spec.header, `${option}.header`);
-  const accepted = spec[optIn];
-  if (accepted !== undefined && accepted !== true) {
-    throw new ConfigurationError('invalid_option', `${option}.${optIn} must be true or left out`);
-  }
-  if (accepted !== true && !signed(name)) {
-    throw new ConfigurationError(
-      'invalid_option',
-      `${option}.header "${name}" is not in signedContent: ${cost}, or accept that with ${optIn}: true`,
-    );
-  }
-  return Object.freeze({ ...spec, header: name });
-}
-
-function parseTemplate(template: string): SignedPart[] {
-  const parts: SignedPart[] = [];
+function parseTemplate(template: string): (SignedPart | string)[] {
+  const parts: (SignedPart | string)[] = [];
   let rest = template;
   let bodies = 0;
   while (rest.length > 0) {
     const open = rest.indexOf('{');
     if (open === -1) {
-      parts.push({ kind: 'literal', text: rest });
+      parts.push(rest);
       break;
     }
-    if (open > 0) parts.push({ kind: 'literal', text: rest.slice(0, open) });
+    if (open > 0) parts.push(rest.slice(0, open));
     const close = rest.indexOf('}', open);
-    if (close === -1) throw new ConfigurationError('invalid_option', 'signedContent has a "{" without "}"');
+    if (close === -1) refuse('signedContent has a "{" without "}"');
     const name = rest.slice(open + 1, close);
     if (name === 'body') {
       bodies++;
-      parts.push({ kind: 'body' });
-    } else parts.push({ kind: 'header', name: checkHeaderName(name, `signedContent's {${name}}`) });
+      parts.push(body);
+    } else parts.push(header(headerName(name, `signedContent's {${name}}`)));
     rest = rest.slice(close + 1);
   }
-  if (bodies !== 1) {
-    throw new ConfigurationError('invalid_option', 'signedContent must contain {body} exactly once');
-  }
+  if (bodies !== 1) refuse('signedContent must contain {body} exactly once');
   return parts;
 }
 
+/** A `{ header }` or `{ bodyField }` spec as a source. */
+function sourceOf(spec: { header?: unknown; bodyField?: unknown }, option: string): ValueSource {
+  if ('header' in spec) return header(headerName(spec.header, `${option}.header`));
+  if (typeof spec.bodyField !== 'string' || spec.bodyField === '') refuse(`${option}.bodyField must be a dot path such as "data.id"`);
+  return bodyField(spec.bodyField);
+}
+
+/** An opt-in that weakens a guarantee is written `true`, nothing else: `"yes"` or 1 are mistakes. */
+function optIn(value: unknown, option: string): boolean {
+  if (value === undefined) return false;
+  if (value !== true) refuse(`${option} must be true or left out`);
+  return true;
+}
+
+function idOf(id: IdSpec | undefined): SenderParts['id'] {
+  if (id === undefined) return undefined;
+  if (typeof id === 'function') return idFrom(id);
+  if (id === null || typeof id !== 'object') refuse('id must be { header }, { bodyField }, { bodyDigest: "sha256" } or a function');
+  if ('bodyDigest' in id) {
+    if (id.bodyDigest !== 'sha256') refuse('id.bodyDigest must be "sha256"');
+    return bodyDigest;
+  }
+  const source = sourceOf(id, 'id');
+  return 'header' in id && optIn(id.unsignedAllowsReplay, 'id.unsignedAllowsReplay') ? { source, unsignedAllowsReplay: true } : source;
+}
+
+function eventTypeOf(spec: EventTypeSpec | undefined): SenderParts['eventType'] {
+  if (spec === undefined) return undefined;
+  if (spec === null || typeof spec !== 'object' || (!('header' in spec) && !('bodyField' in spec))) refuse('eventType must be { header } or { bodyField }');
+  const source = sourceOf(spec, 'eventType');
+  return 'header' in spec && optIn(spec.unsignedAllowsRelabeling, 'eventType.unsignedAllowsRelabeling')
+    ? { source, unsignedAllowsRelabeling: true }
+    : source;
+}
+
 /**
- * Validates a sender description once and freezes it. Header names become lower-case.
+ * A composed sender spread into a new object with some fields replaced, each in its plain form
+ * or as a part: what {@link defineSender} takes besides a description and parts.
  *
- * The safety rules live here, so that no definition can forget them: a timestamp header must be
- * signed (or a replay rewrites it); so must an id header (or a replay changes it and gets past
- * dedupe) and an event-type header (or a replay relabels the payload), unless the definition
- * accepts that cost by name (`unsignedAllowsReplay`, `unsignedAllowsRelabeling`); a `bodyField`
- * needs a JSON body.
+ * @example
+ * ```ts
+ * import { defineSender, type EditedSender } from 'hookverify';
+ * import { peridio } from 'hookverify/peridio';
+ *
+ * // Peridio's scheme, under another name and with the event's "id" field as dedupe id.
+ * const edited: EditedSender = { ...peridio, name: 'peridio-staging', id: { bodyField: 'id' } };
+ * const staging = defineSender(edited);
+ * ```
+ */
+export type EditedSender = Omit<Sender, 'signature' | 'timestamp' | 'id' | 'eventType' | 'body'> & {
+  readonly signature?: SignatureHeaderSpec | SignatureSource;
+  readonly signedContent?: string;
+  readonly secretEncoding?: SecretEncoding;
+  readonly timestamp?: TimestampSpec | TimestampPart;
+  readonly id?: IdSpec | SenderParts['id'];
+  readonly eventType?: EventTypeSpec | SenderParts['eventType'];
+  readonly body?: SenderDefinition['body'] | BodyKind;
+};
+
+/** True for a part of ./scheme, as opposed to a plain description of one. */
+function isPart(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const part = value as { key?: unknown; compute?: unknown; parse?: unknown };
+  return typeof part.key === 'string' || typeof part.compute === 'function' || typeof part.parse === 'function';
+}
+
+/** The signature header a plain spec, or an edited copy of a composed one, describes. */
+function signatureOf(signature: SignatureHeaderSpec | SignatureSource | undefined): SignatureSource {
+  if (signature === null || typeof signature !== 'object') refuse('signature must say which header carries the signature and how');
+  // A frozen part is what a factory made; an unfrozen copy (`{ ...sender.signature, prefix }`)
+  // is rebuilt from its data, so that what it says and what it does cannot differ.
+  if (isPart(signature) && Object.isFrozen(signature)) return signature as SignatureSource;
+  const spec = signature as SignatureHeaderSpec & { kind?: unknown; encoding: unknown };
+  if (spec.kind !== undefined && spec.kind !== 'header') refuse('signature: only a signature header can be described as plain data');
+  const name = typeof spec.encoding === 'string' ? spec.encoding : (spec.encoding as { name?: unknown } | null)?.name;
+  const encoding = name === 'hex' ? hex : name === 'base64' ? base64 : refuse('signature.encoding must be "hex" or "base64"');
+  return signatureHeader({ ...spec, encoding });
+}
+
+function timestampOf(spec: TimestampSpec | TimestampPart | undefined): TimestampPart | undefined {
+  if (spec === undefined || spec === null || isPart(spec) || 'source' in spec) return spec as TimestampPart | undefined;
+  const make = own(TIMESTAMP_PARTS, spec.format) ?? refuse(`timestamp.format must be one of ${Object.keys(TIMESTAMP_PARTS).join(', ')}`);
+  // Otherwise the replay window would silently never be checked.
+  if (!('header' in spec) && !('bodyField' in spec)) refuse('timestamp needs a header or a bodyField');
+  return make(sourceOf(spec, 'timestamp'));
+}
+
+/** Anything {@link defineSender} takes, seen field by field. */
+type AnyDefinition = Partial<Omit<SenderDefinition, 'body' | 'id' | 'eventType' | 'timestamp' | 'signature'>> &
+  Partial<Omit<SenderParts, 'body' | 'id' | 'eventType' | 'timestamp'>> &
+  Partial<Omit<Sender, 'body' | 'id' | 'eventType' | 'timestamp' | 'signature'>> & {
+    readonly signature?: SignatureHeaderSpec | SignatureSource;
+    readonly body?: unknown;
+    readonly id?: unknown;
+    readonly eventType?: unknown;
+    readonly timestamp?: unknown;
+  };
+
+/**
+ * The parts a description stands for, field by field: each field may be in its plain form
+ * (`signedContent`, `secretEncoding`, `{ header }`...) or already a part, as in a composed
+ * sender spread into a new object with some fields replaced.
+ */
+function partsOf(definition: AnyDefinition): SenderParts {
+  const signed =
+    typeof definition.signedContent === 'string'
+      ? parseTemplate(definition.signedContent)
+      : (definition.signed ?? definition.signedParts ?? refuse('signedContent must be a template string such as "{body}"'));
+  const algorithm =
+    definition.secretEncoding !== undefined || definition.algorithm === undefined
+      ? hmac('sha256', own(SECRET_FORMS, definition.secretEncoding) ?? refuse(`secretEncoding must be one of ${Object.keys(SECRET_FORMS).join(', ')}`))
+      : definition.algorithm;
+  let id = isPart(definition.id) ? (definition.id as SenderParts['id']) : idOf(definition.id as IdSpec | undefined);
+  // A spread sender says in flags what its parts accepted.
+  if (definition.unsignedIdAllowsReplay === true && isPart(id) && 'bind' in (id as object)) id = { source: id as ValueSource, unsignedAllowsReplay: true };
+  let eventType = isPart(definition.eventType) ? (definition.eventType as SenderParts['eventType']) : eventTypeOf(definition.eventType as EventTypeSpec | undefined);
+  if (definition.unsignedEventTypeAllowsRelabeling === true && isPart(eventType)) eventType = { source: eventType as ValueSource, unsignedAllowsRelabeling: true };
+  const body = definition.body;
+  return {
+    name: definition.name!,
+    signatures: signatureOf(definition.signature ?? definition.signatures),
+    signed,
+    algorithm,
+    timestamp: timestampOf(definition.timestamp as TimestampSpec | undefined),
+    id,
+    eventType,
+    body: typeof body === 'string' ? (own(BODY_KINDS, body) ?? refuse('body must be "json", "form", "text" or "bytes"')) : (body as BodyKind | undefined),
+    retryHorizon: definition.retryHorizon,
+    tolerance: definition.tolerance,
+  };
+}
+
+/**
+ * Validates a plain sender description once and composes it ({@link composeSender} checks the
+ * safety rules). Header names become lower-case. Also accepts parts, or a composed sender spread
+ * into a new object with some parts replaced.
  *
  * @example
  * ```ts
@@ -326,89 +374,13 @@ function parseTemplate(template: string): SignedPart[] {
  * const verifier = createVerifier(github, { secret: process.env.GITHUB_WEBHOOK_SECRET });
  * ```
  */
-export function defineSender(definition: SenderDefinition): Sender {
+export function defineSender(definition: SenderDefinition): Sender<SignatureHeaderSource>;
+export function defineSender<Signatures extends SignatureSource>(definition: SenderParts<Signatures>): Sender<Signatures>;
+export function defineSender(definition: EditedSender): Sender;
+export function defineSender(definition: SenderDefinition | SenderParts | EditedSender): Sender {
   // Definitions often come from plain JavaScript or config files: refuse bad shapes with a
   // ConfigurationError here rather than a TypeError on the first request.
-  if (definition === null || typeof definition !== 'object') {
-    throw new ConfigurationError('invalid_option', 'defineSender needs a sender description object');
-  }
-  if (typeof definition.name !== 'string' || definition.name.length === 0) {
-    throw new ConfigurationError('invalid_option', 'a sender needs a non-empty name');
-  }
-  const signature = definition.signature;
-  if (signature === null || typeof signature !== 'object') {
-    throw new ConfigurationError('invalid_option', 'signature must say which header carries the signature and how');
-  }
-  if (signature.encoding !== 'hex' && signature.encoding !== 'base64') {
-    throw new ConfigurationError('invalid_option', 'signature.encoding must be "hex" or "base64"');
-  }
-  if (signature.prefix !== undefined && typeof signature.prefix !== 'string') {
-    throw new ConfigurationError('invalid_option', 'signature.prefix must be a string');
-  }
-  if (signature.separator !== undefined && (typeof signature.separator !== 'string' || signature.separator === '')) {
-    throw new ConfigurationError('invalid_option', 'signature.separator must be a non-empty string');
-  }
-  if (signature.separator !== undefined && signature.prefix?.includes(signature.separator)) {
-    // Splitting on the separator would cut every entry through its prefix.
-    throw new ConfigurationError('invalid_option', 'signature.prefix cannot contain signature.separator');
-  }
-  if (!SECRET_ENCODINGS.includes(definition.secretEncoding)) {
-    throw new ConfigurationError('invalid_option', `secretEncoding must be one of ${SECRET_ENCODINGS.join(', ')}`);
-  }
-  if (typeof definition.signedContent !== 'string') {
-    throw new ConfigurationError('invalid_option', 'signedContent must be a template string such as "{body}"');
-  }
-  const timestamp = definition.timestamp;
-  const id = definition.id;
-  const eventType = definition.eventType;
-  if (timestamp !== undefined && (timestamp === null || !TIMESTAMP_FORMATS.includes(timestamp.format))) {
-    throw new ConfigurationError('invalid_option', `timestamp.format must be one of ${TIMESTAMP_FORMATS.join(', ')}`);
-  }
-  if (timestamp && !('header' in timestamp) && !('bodyField' in timestamp)) {
-    // Otherwise the replay window would silently never be checked.
-    throw new ConfigurationError('invalid_option', 'timestamp needs a header or a bodyField');
-  }
-  if (id !== undefined && typeof id !== 'function' && (id === null || typeof id !== 'object')) {
-    throw new ConfigurationError('invalid_option', 'id must be { header }, { bodyField }, { bodyDigest: "sha256" } or a function');
-  }
-  if (eventType !== undefined && (eventType === null || typeof eventType !== 'object' || (!('header' in eventType) && !('bodyField' in eventType)))) {
-    throw new ConfigurationError('invalid_option', 'eventType must be { header } or { bodyField }');
-  }
-  for (const [option, spec] of [['timestamp', timestamp], ['id', id], ['eventType', eventType]] as const) {
-    if (spec && typeof spec === 'object' && 'bodyField' in spec && (typeof spec.bodyField !== 'string' || spec.bodyField === '')) {
-      throw new ConfigurationError('invalid_option', `${option}.bodyField must be a dot path such as "data.id"`);
-    }
-  }
-  if (definition.body !== undefined) checkBodyKind(definition, definition.body);
-  const signedParts = parseTemplate(definition.signedContent);
-  const signed = (name: string) => signedParts.some((part) => part.kind === 'header' && part.name === name);
-  let timestampSpec = timestamp;
-  if (timestamp && 'header' in timestamp) {
-    const name = checkHeaderName(timestamp.header, 'timestamp.header');
-    // An unsigned timestamp header can be rewritten by whoever replays the delivery.
-    if (!signed(name)) {
-      throw new ConfigurationError(
-        'invalid_option',
-        `timestamp.header "${name}" must appear in signedContent, or a replayed delivery could simply change it`,
-      );
-    }
-    timestampSpec = Object.freeze({ ...timestamp, header: name });
-  }
-  const idSpec =
-    id && typeof id === 'object' && 'header' in id
-      ? headerSource(id, 'id', 'unsignedAllowsReplay', signed, "a replay could change it and be processed again; use { bodyDigest: 'sha256' }")
-      : id;
-  const eventTypeSpec =
-    eventType && 'header' in eventType
-      ? headerSource(eventType, 'eventType', 'unsignedAllowsRelabeling', signed, 'a replay could relabel the payload')
-      : eventType;
-  const sender: Sender = {
-    ...definition,
-    signature: Object.freeze({ ...signature, header: checkHeaderName(signature.header, 'signature.header') }),
-    signedParts: Object.freeze(signedParts),
-    timestamp: timestampSpec,
-    id: idSpec,
-    eventType: eventTypeSpec,
-  };
-  return Object.freeze(sender);
+  if (definition === null || typeof definition !== 'object') refuse('defineSender needs a sender description object');
+  if (typeof definition.name !== 'string' || definition.name.length === 0) refuse('a sender needs a non-empty name');
+  return composeSender(partsOf(definition as AnyDefinition));
 }

@@ -1,25 +1,29 @@
 import type { CryptoBackend } from '../crypto/backend.js';
 import { defaultCryptoBackend } from '../crypto/default.js';
 import { DEFAULT_MAX_BODY_BYTES, exceedsLimit, toBodyData, type BodyData, type RawBody } from './body.js';
-import { BODY_KIND_NOUNS, BODY_READERS, NOT_OF_KIND, type BodyKind } from './body-kind.js';
 import { durationToMs, type Duration } from './duration.js';
-import { decodeBase64Into, decodeHexInto, encodeHex } from './encoding.js';
-import { ConfigurationError, WebhookVerificationError, type VerificationErrorCode } from './errors.js';
-import { HEADER_MISSING, readHeader, type HeadersInput } from './headers.js';
+import { ConfigurationError, WebhookVerificationError } from './errors.js';
+import { readHeader, type HeadersInput } from './headers.js';
+import { isPromise } from './is-promise.js';
+import type { Sender } from './scheme/compose-sender.js';
+import { NOT_OF_KIND, type BodyKind, type BoundAlgorithm, type RequestState, type ValueSource, type VerificationFailure } from './scheme/types.js';
 import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.js';
-import { checkBodyKind, type Sender } from './sender.js';
-import { parseTimestamp, windowPosition, type TimestampFormat } from './timestamps.js';
+import { bindSender, type BoundSender } from './verify/bind-sender.js';
+import { isContentEncoded } from './verify/content-encoding.js';
+import { bodyKindFor, type BodyKindName } from './verify/body-kind-for.js';
+import { failuresFor } from './verify/failures.js';
+
+export type { VerificationFailure } from './scheme/types.js';
 
 /**
- * What a verifier needs from a request: its raw body and its headers.
+ * What a verifier needs from a request: its raw body and its headers, and for senders that sign
+ * them (Square, Twilio) the URL and method.
  *
  * @example
  * ```ts
  * import type { DeliveryInput } from 'hookverify';
- * import { readRequestBody } from 'hookverify/fetch';
  *
- * // readRequestBody stops at 1 MiB; request.arrayBuffer() would hold a body of any size.
- * const input: DeliveryInput = { body: await readRequestBody(request), headers: request.headers };
+ * const input: DeliveryInput = { body: new Uint8Array(await request.arrayBuffer()), headers: request.headers, url: request.url };
  * const delivery = await verifier.verify(input);
  * ```
  */
@@ -27,6 +31,10 @@ export interface DeliveryInput {
   /** The raw bytes as received. A parsed object is refused with `invalid_body`. */
   readonly body: RawBody;
   readonly headers: HeadersInput;
+  /** The full URL the request was sent to; read only by senders that sign it. */
+  readonly url?: string | undefined;
+  /** The request method; read only by senders that sign it. */
+  readonly method?: string | undefined;
 }
 
 /**
@@ -37,29 +45,34 @@ export interface DeliveryInput {
  * import type { VerifiedDelivery } from 'hookverify';
  *
  * const delivery: VerifiedDelivery = await verifier.verify({ body, headers });
- * console.log(delivery.sender, delivery.id, delivery.eventType, delivery.timestamp?.toISOString(), delivery.payload);
+ * console.log(delivery.sender, delivery.id, delivery.timestamp?.toISOString(), delivery.payload);
+ * if (delivery.replayable) console.log('no signed timestamp: dedupe on delivery.id');
  * ```
  */
 export interface VerifiedDelivery<Payload = unknown> {
   /** The sender's name, e.g. `"peridio"`. */
   readonly sender: string;
-  /**
-   * The body as its kind says (see {@link BodyKind}): the parsed JSON (the default), the text,
-   * or the bytes.
-   */
+  /** The body as the sender's body kind reads it: parsed JSON (the default), form fields, text or bytes. */
   readonly payload: Payload;
   /** The dedupe id (Peridio: the event PRN; Standard Webhooks: `webhook-id`), if the sender has one. */
   readonly id: string | undefined;
-  /**
-   * The event type, when the sender definition says where it is (`eventType`), e.g. GitHub's
-   * `x-github-event` header; undefined otherwise (Peridio's and EdgeSense's are in the payload,
-   * read by their catalogs).
-   */
+  /** The event type, when the sender says where it is outside the payload (GitHub: `x-github-event`). */
   readonly eventType: string | undefined;
   /** When the sender signed the delivery (Peridio: `peridio-published-at`), if it says. */
   readonly timestamp: Date | undefined;
   /** Which configured secret verified it. */
   readonly matchedSecret: MatchedSecret;
+  /**
+   * True when nothing bounds a replay of this delivery in time: the sender signs no timestamp
+   * (GitHub, Shopify), or the replay check was turned off. Deduplicate on `id` (for such senders
+   * a digest of what is signed) so that a replayed copy is not processed again.
+   */
+  readonly replayable: boolean;
+  /**
+   * `"body"`: every byte of the body is signed. `"body-fields"`: only the body fields the sender
+   * signs (Mailgun's `signature.timestamp` and `signature.token`) are; trust nothing else in it.
+   */
+  readonly authenticated: 'body' | 'body-fields';
 }
 
 /**
@@ -80,26 +93,6 @@ export interface VerifiedSignature {
   readonly sender: string;
   readonly timestamp: Date | undefined;
   readonly matchedSecret: MatchedSecret;
-}
-
-/**
- * A refused delivery, as a value: what `safeVerify` returns instead of throwing.
- *
- * @example
- * ```ts
- * import type { VerificationFailure } from 'hookverify';
- *
- * const outcome = await verifier.safeVerify({ body, headers });
- * if (!outcome.ok) {
- *   const failure: VerificationFailure = outcome;
- *   console.warn(failure.code, failure.message);
- * }
- * ```
- */
-export interface VerificationFailure {
-  readonly ok: false;
-  readonly code: VerificationErrorCode;
-  readonly message: string;
 }
 
 /**
@@ -134,7 +127,7 @@ export type VerifyOutcome<Payload = unknown> =
  * ```
  */
 export interface VerifierOptions {
-  /** One secret. Give either `secret` or `secrets`. */
+  /** One secret (or public key). Give either `secret` or `secrets`. */
   readonly secret?: SecretInput | undefined;
   /** Several secrets, e.g. during a rotation; each may carry a `label` and a `notAfter`. */
   readonly secrets?: readonly SecretInput[] | undefined;
@@ -150,10 +143,15 @@ export interface VerifierOptions {
   /** Largest body accepted, in bytes, checked before any hashing. Default 1 MiB. */
   readonly maxBodyBytes?: number;
   /**
-   * What the body is, overriding the sender's `body`: `"json"` (default), `"text"` or `"bytes"`.
-   * Not `"json"` only for senders that read nothing from the body (no `bodyField`).
+   * What the body is, overriding the sender's own kind: `"json"`, `"form"`, `"text"`, `"bytes"`
+   * or a body kind part. A sender that reads fields of its body needs one with fields.
    */
-  readonly body?: BodyKind;
+  readonly body?: BodyKindName | BodyKind;
+  /**
+   * The public URL the sender posts to, for senders that sign it (Square's notification URL):
+   * used instead of each request's own URL, which a proxy may have rewritten.
+   */
+  readonly url?: string;
   /** Crypto implementation. Default: node:crypto where available, else Web Crypto. */
   readonly backend?: CryptoBackend;
 }
@@ -174,94 +172,23 @@ export interface Verifier<Payload = unknown> {
   /** The sender this verifier checks. */
   readonly sender: Sender;
   /**
-   * Verifies signature, replay window and body (JSON unless the sender or the options say
-   * otherwise); rejects with a {@link WebhookVerificationError}.
+   * Verifies signature, replay window and body; rejects with a {@link WebhookVerificationError}.
    */
   verify(input: DeliveryInput): Promise<VerifiedDelivery<Payload>>;
   /** Like `verify`, but resolves to `{ ok: false, code, message }` instead of rejecting. */
   safeVerify(input: DeliveryInput): Promise<VerifyOutcome<Payload>>;
   /**
-   * Checks only the signature and a header timestamp, without parsing the body. For senders
-   * whose timestamp is inside the body (EdgeSense) the replay window is not checked: use `verify`.
+   * Checks only the signature and a timestamp read before it, without parsing the body. For
+   * senders whose timestamp is inside a signed body (EdgeSense) the replay window is not
+   * checked: use `verify`.
    */
   verifySignature(input: DeliveryInput): Promise<VerifiedSignature | VerificationFailure>;
 }
 
 const DEFAULT_TOLERANCE: Duration = '5m';
-// Real senders put one or two signatures in a header; a long list only costs comparisons.
-const MAX_SIGNATURES = 16;
-const DIGEST_BYTES = 32;
 // What findKey reports when no key matched; key positions are >= 0.
 const NO_MATCH = -1;
 const NO_ACTIVE_KEY = -2;
-
-function fail(code: VerificationErrorCode, message: string): VerificationFailure {
-  return Object.freeze({ ok: false as const, code, message });
-}
-
-function buildFailures(sender: Sender, toleranceMs: number, bodyKind: BodyKind) {
-  const sig = sender.signature.header;
-  const ts = sender.timestamp;
-  const tsName = ts && 'header' in ts ? `the ${ts.header} header` : `the body's "${ts?.bodyField}" field`;
-  const seconds = Math.round(toleranceMs / 1000);
-  return {
-    missing_header: fail('missing_header', `the ${sig} header is missing; is this a ${sender.name} delivery?`),
-    malformed_header: fail('malformed_header', `the ${sig} header is not in ${sender.name}'s format`),
-    timestamp_too_old: fail(
-      'timestamp_too_old',
-      `${tsName} is more than ${seconds}s in the past: a replay, or this server's clock is ahead of the sender's (use NTP)`,
-    ),
-    timestamp_in_future: fail(
-      'timestamp_in_future',
-      `${tsName} is more than ${seconds}s in the future: this server's clock is behind the sender's (use NTP)`,
-    ),
-    invalid_signature: fail(
-      'invalid_signature',
-      `no signature in the ${sig} header matches an active secret; check the secret, and pass the raw ` +
-        'request bytes: a body that was parsed and re-serialized no longer matches what was signed',
-    ),
-    no_active_secret: fail('no_active_secret', 'every configured secret is past its notAfter; add the current one'),
-    invalid_body: fail('invalid_body', `the body is signed correctly but is not ${BODY_KIND_NOUNS[bodyKind]}`),
-    empty_body: fail('invalid_body', 'the body is signed correctly but empty, which is not JSON: for empty bodies say body: "text" or "bytes"'),
-    unsupported_encoding: fail(
-      'unsupported_encoding',
-      'the body has a content-encoding and does not verify as given: hookverify decodes nothing; have the sender ' +
-        'stop compressing, or decompress within a size limit before verifying',
-    ),
-    body_too_large: fail('body_too_large', 'the body is larger than maxBodyBytes'),
-    body_not_raw: fail(
-      'invalid_body',
-      'the body is not raw bytes or a string; it was likely parsed by a JSON body parser: pass the raw bytes',
-    ),
-    body_timestamp: fail('invalid_body', `${tsName} is missing or not a valid timestamp`),
-    timestamp_malformed: fail('malformed_header', `${tsName} is not a valid timestamp`),
-    no_usable_signature: fail(
-      'malformed_header',
-      `the ${sig} header has no signature in ${sender.name}'s format` +
-        (sender.signature.prefix ? ` (entries start with "${sender.signature.prefix}")` : ''),
-    ),
-    too_many_signatures: fail('malformed_header', `the ${sig} header carries more than ${MAX_SIGNATURES} signatures`),
-  };
-}
-
-function headerMissing(name: string): VerificationFailure {
-  return fail('missing_header', `the ${name} header is missing`);
-}
-function headerMalformed(name: string): VerificationFailure {
-  return fail('malformed_header', `the ${name} header is too long or is not text`);
-}
-function headerRepeated(name: string): VerificationFailure {
-  return fail('malformed_header', `the ${name} header was sent more than once; it is used only when sent once`);
-}
-
-/** Why a header cannot be used, indexed by what readHeader returned: missing, malformed, repeated. */
-type HeaderFailures = readonly [missing: VerificationFailure, malformed: VerificationFailure, repeated: VerificationFailure];
-
-/** True when the request says its body is content-encoded: anything but absent or `identity`. */
-function isContentEncoded(headers: HeadersInput): boolean {
-  const value = readHeader(headers, 'content-encoding');
-  return value !== HEADER_MISSING && (typeof value !== 'string' || value.toLowerCase() !== 'identity');
-}
 
 interface ActiveKey {
   readonly handle: unknown;
@@ -269,8 +196,10 @@ interface ActiveKey {
   readonly notAfterMs: number;
 }
 
-function isPromise<T>(value: unknown): value is Promise<T> {
-  return typeof (value as Promise<T> | undefined)?.then === 'function';
+/** One request between its first step and its result. */
+interface Checked extends RequestState {
+  timestampMs: number | undefined;
+  matched: MatchedSecret | undefined;
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -280,27 +209,14 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-function readPath(value: unknown, path: readonly string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-/** State of one request between the signature check and the result. */
-interface Checked {
-  readonly body: BodyData;
-  readonly headers: HeadersInput;
-  readonly values: readonly string[];
-  readonly timestampMs: number | undefined;
-  readonly matched: MatchedSecret;
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 /**
- * Creates a verifier for a sender. Secrets are decoded now (a bad one throws a
- * {@link ConfigurationError} here, not on the first request) and imported once.
+ * Creates a verifier for a sender: its parts are bound into one small function now, secrets are
+ * decoded now (a bad one throws a {@link ConfigurationError} here, not on the first request) and
+ * imported once.
  *
  * @example
  * ```ts
@@ -318,17 +234,28 @@ interface Checked {
  * console.log(delivery.id, delivery.payload);
  * ```
  */
-export function createVerifier<Payload = unknown>(sender: Sender, options: VerifierOptions): Verifier<Payload> {
+export function createVerifier<Payload = unknown>(given: Sender, options: VerifierOptions): Verifier<Payload> {
   if (options.secret !== undefined && options.secrets !== undefined) {
     throw new ConfigurationError('invalid_option', 'give either `secret` or `secrets`, not both');
   }
-  const decoded = decodeSecrets(options.secret ?? options.secrets, sender.secretEncoding);
+  const sender = given;
+  const bodyKind = bodyKindFor(sender, options.body);
+  const algorithm = sender.algorithm;
+  const decoded = decodeSecrets(options.secret ?? options.secrets, algorithm.key);
   const backend = options.backend ?? defaultCryptoBackend();
+  const binding = algorithm.bind(backend);
+  if (typeof binding === 'string') throw new ConfigurationError('invalid_option', `${sender.name} signs with ${algorithm.label}, but ${binding}`);
+  const bound: BoundAlgorithm = binding;
   const toleranceMs = durationToMs(options.tolerance ?? sender.tolerance ?? DEFAULT_TOLERANCE, 'tolerance');
   const checkWindow = options.unsafeDisableReplayCheck !== true;
+  const replayable = sender.replayProtection === 'none' || !checkWindow;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new ConfigurationError('invalid_option', 'maxBodyBytes must be a positive whole number of bytes');
+  }
+  const pinnedUrl = options.url;
+  if (pinnedUrl !== undefined && (typeof pinnedUrl !== 'string' || pinnedUrl === '')) {
+    throw new ConfigurationError('invalid_option', 'url must be the full URL the sender posts to');
   }
   const clock = options.now;
   const nowMs = clock ? () => Number(clock()) : Date.now;
@@ -340,46 +267,14 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       `every secret is already past its notAfter (the last at ${new Date(lastNotAfterMs).toISOString()}): add the current one`,
     );
   }
-  const bodyKind = checkBodyKind(sender, options.body ?? sender.body ?? 'json');
-  const readPayload = BODY_READERS[bodyKind];
-  const failures = buildFailures(sender, toleranceMs, bodyKind);
-
-  const signature = sender.signature;
-  const prefix = signature.prefix ?? '';
-  const separator = signature.separator;
-  const skipOtherVersions = signature.skipOtherVersions === true;
-
-  // Every header a request needs, read once each.
-  const headerNames: string[] = [signature.header];
-  const slot = (name: string): number => {
-    const at = headerNames.indexOf(name);
-    return at === -1 ? headerNames.push(name) - 1 : at;
-  };
-  const headerFailures: HeaderFailures[] = [];
-  const signedSlots = sender.signedParts.map((part) =>
-    part.kind === 'header' ? slot(part.name) : part.kind === 'body' ? -1 : -2,
-  );
-  const literals = sender.signedParts.map((part) => (part.kind === 'literal' ? part.text : ''));
-  const tsSpec = sender.timestamp;
-  const tsSlot = tsSpec && 'header' in tsSpec ? slot(tsSpec.header) : -1;
-  const tsFormat: TimestampFormat | undefined = tsSpec?.format;
-  const tsPath = tsSpec && 'bodyField' in tsSpec ? tsSpec.bodyField.split('.') : undefined;
-  const idSpec = sender.id;
-  const idSlot = idSpec && typeof idSpec === 'object' && 'header' in idSpec ? slot(idSpec.header) : -1;
-  const idPath = idSpec && typeof idSpec === 'object' && 'bodyField' in idSpec ? idSpec.bodyField.split('.') : undefined;
-  const idDigest = idSpec !== undefined && typeof idSpec === 'object' && 'bodyDigest' in idSpec;
-  const idFunction = typeof idSpec === 'function' ? idSpec : undefined;
-  const typeSpec = sender.eventType;
-  const typeSlot = typeSpec && 'header' in typeSpec ? slot(typeSpec.header) : -1;
-  const typePath = typeSpec && 'bodyField' in typeSpec ? typeSpec.bodyField.split('.') : undefined;
-  for (let i = 0; i < headerNames.length; i++) {
-    const name = headerNames[i]!;
-    headerFailures.push([
-      i === 0 ? failures.missing_header : headerMissing(name),
-      i === 0 ? failures.malformed_header : headerMalformed(name),
-      headerRepeated(name),
-    ]);
-  }
+  const failures = failuresFor(sender, toleranceMs, bodyKind);
+  const plan: BoundSender = bindSender(sender, bodyKind);
+  const { headerNames, headerSlots, headerFailures, steps, extract, pieces, literals, slotCount } = plan;
+  const tsPart = sender.timestamp;
+  const tsSlot = plan.timestampSlot;
+  const tsField = plan.timestampField;
+  const readsBodyFirst = sender.readsBodyFirst;
+  const computedId = plan.computedId;
 
   // Keys are imported on first use, once: some edge runtimes forbid crypto at module scope.
   let keys: ActiveKey[] | undefined;
@@ -388,7 +283,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   function importKeys(): ActiveKey[] | Promise<ActiveKey[]> {
     const source = rawKeys!;
     rawKeys = undefined;
-    const handles = source.map((secret) => backend.importHmacKey(secret.key));
+    const handles = source.map((secret) => bound.importKey(secret.key));
     const build = (resolved: unknown[]): ActiveKey[] =>
       source.map((secret, i) => ({ handle: resolved[i], matched: secret.matched, notAfterMs: secret.notAfterMs }));
     if (handles.some(isPromise)) {
@@ -399,64 +294,20 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     return keys;
   }
 
-  // Signatures are decoded into buffers this verifier owns and reuses, not into arrays allocated
-  // per request: node's timingSafeEqual is several times slower on a small typed array made per
-  // call (V8 must first move it off its heap). Safe to share because the synchronous path never
-  // yields between decoding and comparing, and the asynchronous path copies them first.
-  const candidateBytes = new Uint8Array(MAX_SIGNATURES * DIGEST_BYTES);
-  const candidateSlots: Uint8Array[] = [];
-  for (let i = 0; i < MAX_SIGNATURES; i++) {
-    candidateSlots.push(candidateBytes.subarray(i * DIGEST_BYTES, (i + 1) * DIGEST_BYTES));
-  }
-  const decodeInto = signature.encoding === 'hex' ? decodeHexInto : decodeBase64Into;
-
-  function parseCandidates(headerValue: string): Uint8Array[] | VerificationFailure {
-    // One signature (the usual case) needs no split.
-    const entries =
-      separator === undefined || !headerValue.includes(separator) ? [headerValue] : headerValue.split(separator);
-    if (entries.length > MAX_SIGNATURES) return failures.too_many_signatures;
-    const candidates: Uint8Array[] = [];
-    for (let i = 0; i < entries.length; i++) {
-      let entry = entries[i]!.trim();
-      if (entry.length === 0) continue;
-      if (prefix.length > 0) {
-        if (!entry.startsWith(prefix)) {
-          if (skipOtherVersions) continue;
-          return failures.no_usable_signature;
-        }
-        entry = entry.slice(prefix.length);
-      }
-      const slot = candidateSlots[candidates.length]!;
-      // An entry that does not decode to a digest (another length or alphabet, non-zero pad
-      // bits) can never match: it is skipped, as the reference libraries skip it, never compared
-      // in part. The entry count above still bounds the work, and a header with no usable entry
-      // is refused below.
-      if (decodeInto(entry, slot)) candidates.push(slot);
-    }
-    return candidates.length === 0 ? failures.no_usable_signature : candidates;
-  }
-
   function checkTimestamp(ms: number, now: number): VerificationFailure | undefined {
     if (!checkWindow) return undefined;
-    const position = windowPosition(ms, now, toleranceMs);
-    if (position === 'inside') return undefined;
-    return position === 'too_old' ? failures.timestamp_too_old : failures.timestamp_in_future;
-  }
-
-  function matchDigest(digest: Uint8Array, candidates: readonly Uint8Array[]): boolean {
-    // Every candidate is compared, so the time taken does not say which one matched.
-    let found = false;
-    for (let i = 0; i < candidates.length; i++) if (backend.timingSafeEqual(digest, candidates[i]!)) found = true;
-    return found;
+    if (ms < now - toleranceMs) return failures.timestamp_too_old;
+    return ms > now + toleranceMs ? failures.timestamp_in_future : undefined;
   }
 
   /**
-   * Position of the first active key whose HMAC matches a candidate, NO_MATCH, or NO_ACTIVE_KEY.
-   * Synchronous on node:crypto; the first asynchronous digest hands over to `findKeyAsync`.
+   * Position of the first active key under which a candidate verifies, NO_MATCH, or
+   * NO_ACTIVE_KEY. Synchronous on node:crypto; the first asynchronous answer hands over to
+   * `findKeyAsync`.
    */
   function findKey(
     active: readonly ActiveKey[],
-    parts: readonly (string | Uint8Array)[],
+    content: readonly (string | Uint8Array)[],
     candidates: readonly Uint8Array[],
     now: number,
   ): number | Promise<number> {
@@ -465,39 +316,39 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       const key = active[i]!;
       if (key.notAfterMs < now) continue;
       anyActive = true;
-      const digest = backend.hmacSha256(key.handle, parts);
-      if (isPromise<Uint8Array>(digest)) return findKeyAsync(active, i, digest, parts, ownCopies(candidates), now);
-      if (matchDigest(digest, candidates)) return i;
+      const match = bound.matches(key.handle, content, candidates);
+      if (match === true) return i;
+      if (match !== false) return findKeyAsync(active, i, match, content, ownCopies(candidates), now);
     }
     return anyActive ? NO_MATCH : NO_ACTIVE_KEY;
   }
 
   // Web Crypto: keys are tried in order, so the first active match wins, as on Node, and no
-  // HMAC is computed after a match.
+  // key is tried after a match.
   async function findKeyAsync(
     active: readonly ActiveKey[],
     first: number,
-    digest: Promise<Uint8Array>,
-    parts: readonly (string | Uint8Array)[],
+    match: Promise<boolean>,
+    content: readonly (string | Uint8Array)[],
     candidates: readonly Uint8Array[],
     now: number,
   ): Promise<number> {
-    if (matchDigest(await digest, candidates)) return first;
+    if (await match) return first;
     for (let i = first + 1; i < active.length; i++) {
       const key = active[i]!;
       if (key.notAfterMs < now) continue;
-      if (matchDigest(await backend.hmacSha256(key.handle, parts), candidates)) return i;
+      if (await bound.matches(key.handle, content, candidates)) return i;
     }
     return NO_MATCH;
   }
 
   async function findKeyAfterImport(
     pending: Promise<ActiveKey[]>,
-    parts: readonly (string | Uint8Array)[],
+    content: readonly (string | Uint8Array)[],
     candidates: readonly Uint8Array[],
     now: number,
   ): Promise<number> {
-    return findKey(await pending, parts, candidates, now);
+    return findKey(await pending, content, candidates, now);
   }
 
   /** Copies of the shared candidate buffers, for a comparison that waits for the backend. */
@@ -505,117 +356,117 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     return candidates.map((candidate) => candidate.slice());
   }
 
-  function toChecked(
-    found: number,
-    body: BodyData,
-    headers: HeadersInput,
-    values: readonly string[],
-    timestampMs: number | undefined,
-  ): Checked | VerificationFailure {
+  function toChecked(found: number, state: Checked): Checked | VerificationFailure {
     // An encoded body whose bytes do not verify gets its own answer, not advice about secrets.
-    if (found === NO_MATCH) return isContentEncoded(headers) ? failures.unsupported_encoding : failures.invalid_signature;
+    if (found === NO_MATCH) return isContentEncoded(state.headers) ? failures.unsupported_encoding : failures.invalid_signature;
     if (found === NO_ACTIVE_KEY) return failures.no_active_secret;
-    return { body, headers, values, timestampMs, matched: keys![found]!.matched };
+    state.matched = keys![found]!.matched;
+    return state;
   }
 
-  /** Steps up to and including the HMAC comparison. A promise only when the backend is asynchronous. */
+  /** Steps up to and including the signature check. A promise only when the backend is asynchronous. */
   function checkSignature(input: DeliveryInput): Checked | VerificationFailure | Promise<Checked | VerificationFailure> {
     if (input === null || typeof input !== 'object') return failures.body_not_raw;
-    const body = toBodyData(input.body);
+    const body: BodyData | undefined = toBodyData(input.body);
     if (body === undefined) return failures.body_not_raw;
     if (exceedsLimit(body, maxBodyBytes)) return failures.body_too_large;
     const headers = input.headers;
-    const values: string[] = [];
+    const values: (string | undefined)[] = new Array(slotCount);
     for (let i = 0; i < headerNames.length; i++) {
       const value = readHeader(headers, headerNames[i]!);
-      // The id and event-type headers are needed only after the signature; their absence is
-      // reported as missing too, since every delivery of a sender that declares one carries it.
+      // The id header is needed only for dedupe; its absence is reported as missing too,
+      // since every delivery of a sender that declares one carries it.
       if (typeof value !== 'string') return headerFailures[i]![value];
-      values.push(value);
+      values[headerSlots[i]!] = value;
     }
-    const candidates = parseCandidates(values[0]!);
+    const state: Checked = {
+      body,
+      headers,
+      url: pinnedUrl ?? input.url,
+      method: input.method,
+      values,
+      parsed: undefined,
+      timestampMs: undefined,
+      matched: undefined,
+    };
+    for (let i = 0; i < steps.length; i++) {
+      const failure = steps[i]!(state);
+      if (failure !== undefined) return failure;
+    }
+    const candidates = extract(state);
     if (!Array.isArray(candidates)) return candidates;
     const now = nowMs();
-    let timestampMs: number | undefined;
     if (tsSlot >= 0) {
-      timestampMs = parseTimestamp(values[tsSlot]!, tsFormat!);
-      if (timestampMs === undefined) return failures.timestamp_malformed;
-      const outside = checkTimestamp(timestampMs, now);
+      const ms = tsPart!.parse(values[tsSlot]);
+      if (ms === undefined) return failures.timestamp_malformed;
+      const outside = checkTimestamp(ms, now);
       if (outside) return outside;
+      state.timestampMs = ms;
     }
     // Neighbouring text is joined into one part: each part costs the backend a call, and
     // "<id>.<timestamp>." is one string, not four.
-    const parts: (string | Uint8Array)[] = [];
+    const content: (string | Uint8Array)[] = [];
     let text = '';
     // The last character appended, read from the piece: reading it from the joined text would
     // flatten that text on every request.
     let lastCode = 0;
-    for (let i = 0; i < signedSlots.length; i++) {
-      const at = signedSlots[i]!;
+    for (let i = 0; i < pieces.length; i++) {
+      const at = pieces[i]!;
       if (at === -1) {
-        if (text.length > 0) parts.push(text);
+        if (text.length > 0) content.push(text);
         text = '';
         lastCode = 0;
-        parts.push(body);
+        content.push(body);
       } else {
         const piece = at === -2 ? literals[i]! : values[at]!;
         // Joined, a lone high surrogate and a lone low one would become one character and be
         // hashed as other bytes than the parts are; keep such neighbours apart.
         if (isHighSurrogate(lastCode) && isLowSurrogate(piece.charCodeAt(0))) {
-          parts.push(text);
+          content.push(text);
           text = piece;
         } else text += piece;
         if (piece.length > 0) lastCode = piece.charCodeAt(piece.length - 1);
       }
     }
-    if (text.length > 0) parts.push(text);
+    if (text.length > 0) content.push(text);
     const active = keys ?? keysPending ?? importKeys();
     const found = isPromise<ActiveKey[]>(active)
-      ? findKeyAfterImport(active, parts, ownCopies(candidates), now)
-      : findKey(active, parts, candidates, now);
-    if (typeof found === 'number') return toChecked(found, body, headers, values, timestampMs);
-    return found.then((index) => toChecked(index, body, headers, values, timestampMs));
+      ? findKeyAfterImport(active, content, ownCopies(candidates), now)
+      : findKey(active, content, candidates, now);
+    if (typeof found === 'number') return toChecked(found, state);
+    return found.then((index) => toChecked(index, state));
   }
 
-  function bodyFailure(checked: Checked): VerificationFailure {
-    if (isContentEncoded(checked.headers)) return failures.unsupported_encoding;
-    const empty = (typeof checked.body === 'string' ? checked.body.length : checked.body.byteLength) === 0;
-    return empty && bodyKind === 'json' ? failures.empty_body : failures.invalid_body;
+  function bodyFailure(headers: HeadersInput, body: BodyData): VerificationFailure {
+    if (isContentEncoded(headers)) return failures.unsupported_encoding;
+    const empty = (typeof body === 'string' ? body.length : body.byteLength) === 0;
+    return empty && bodyKind.name === 'json' ? failures.empty_body : failures.invalid_body;
+  }
+
+  function fieldValue(source: ValueSource | undefined, slot: number, payload: unknown, values: readonly (string | undefined)[]): string | undefined {
+    if (slot >= 0) return values[slot];
+    return source === undefined || source.kind !== 'body-field' ? undefined : nonEmpty(source.read(payload));
   }
 
   /** Reads the verified body as its kind, then the id and event type: the delivery, or why there is none. */
   function finish(checked: Checked): VerifiedDelivery<Payload> | VerificationFailure | Promise<VerifiedDelivery<Payload>> {
-    const payload = readPayload(checked.body);
-    if (payload === NOT_OF_KIND) return bodyFailure(checked);
+    const payload = readsBodyFirst ? checked.parsed : bodyKind.read(checked.body);
+    if (payload === NOT_OF_KIND) return bodyFailure(checked.headers, checked.body);
     let timestampMs = checked.timestampMs;
-    if (tsPath) {
-      const raw = readPath(payload, tsPath);
-      timestampMs =
-        typeof raw === 'string' ? parseTimestamp(raw, tsFormat!) : typeof raw === 'number' && tsFormat !== 'rfc3339' ? raw * (tsFormat === 'unix-seconds' ? 1000 : 1) : undefined;
-      if (timestampMs === undefined || !Number.isFinite(timestampMs)) return failures.body_timestamp;
+    if (tsField) {
+      timestampMs = tsPart!.parse(tsField.read(payload));
+      if (timestampMs === undefined) return failures.body_timestamp;
       const outside = checkTimestamp(timestampMs, nowMs());
       if (outside) return outside;
     }
-    let eventType: string | undefined;
-    if (typeSlot >= 0) eventType = checked.values[typeSlot];
-    else if (typePath) {
-      const value = readPath(payload, typePath);
-      eventType = typeof value === 'string' && value.length > 0 ? value : undefined;
+    const eventType = fieldValue(sender.eventType, plan.eventTypeSlot, payload, checked.values);
+    if (computedId !== undefined) {
+      const id = computedId.compute({ payload, headers: checked.headers, body: checked.body }, backend);
+      if (isPromise<string | undefined>(id)) return id.then((value) => delivery(payload, value, eventType, timestampMs, checked.matched!));
+      return delivery(payload, id, eventType, timestampMs, checked.matched!);
     }
-    let id: string | undefined;
-    if (idSlot >= 0) id = checked.values[idSlot];
-    else if (idPath) {
-      const value = readPath(payload, idPath);
-      id = typeof value === 'string' && value.length > 0 ? value : undefined;
-    } else if (idFunction) id = idFunction({ payload, headers: checked.headers });
-    else if (idDigest) {
-      const digest = backend.sha256(checked.body);
-      if (isPromise<Uint8Array>(digest)) {
-        return digest.then((bytes) => delivery(payload, encodeHex(bytes), eventType, timestampMs, checked.matched));
-      }
-      id = encodeHex(digest);
-    }
-    return delivery(payload, id, eventType, timestampMs, checked.matched);
+    const id = fieldValue(sender.id as ValueSource | undefined, plan.idSlot, payload, checked.values);
+    return delivery(payload, id, eventType, timestampMs, checked.matched!);
   }
 
   function delivery(
@@ -632,6 +483,8 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       eventType,
       timestamp: timestampMs === undefined ? undefined : new Date(timestampMs),
       matchedSecret: matched,
+      replayable,
+      authenticated: sender.authenticated,
     };
   }
 
@@ -661,14 +514,14 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     return {
       sender: sender.name,
       timestamp: checked.timestampMs === undefined ? undefined : new Date(checked.timestampMs),
-      matchedSecret: checked.matched,
+      matchedSecret: checked.matched!,
     };
   }
 
   // Each method returns exactly one promise, already settled on node:crypto: no async
   // functions and no chains on the hot path.
   const verifier: Verifier<Payload> = {
-    sender,
+    sender: given,
     safeVerify(input) {
       try {
         const result = run(input);

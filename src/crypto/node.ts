@@ -1,4 +1,4 @@
-import type { CryptoBackend } from './backend.js';
+import type { CryptoBackend, HmacHash } from './backend.js';
 
 // The subset of node:crypto used here, typed locally so the published types need no @types/node.
 interface NodeHmac {
@@ -7,10 +7,13 @@ interface NodeHmac {
 }
 interface NodeCrypto {
   createSecretKey(key: Uint8Array): unknown;
-  createHmac(algorithm: 'sha256', key: unknown): NodeHmac;
+  createHmac(algorithm: HmacHash, key: unknown): NodeHmac;
   createHash(algorithm: 'sha256'): NodeHmac;
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
+  createPublicKey(options: { key: Uint8Array; format: 'der'; type: 'spki' }): unknown;
+  verify(algorithm: string | null, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
 }
+export type { NodeCrypto };
 
 type BuiltinLoader = (id: string) => unknown;
 
@@ -18,7 +21,7 @@ type BuiltinLoader = (id: string) => unknown;
  * Loads node:crypto without an import statement, so that bundlers for edge runtimes never see
  * a `node:` specifier. `process.getBuiltinModule` exists from Node 20.16 and in Bun and Deno.
  */
-function loadNodeCrypto(): NodeCrypto | undefined {
+export function loadNodeCrypto(): NodeCrypto | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: BuiltinLoader } }).process;
   const load = proc?.getBuiltinModule;
   if (typeof load !== 'function') return undefined;
@@ -42,14 +45,16 @@ function loadNodeCrypto(): NodeCrypto | undefined {
 export function nodeCryptoBackend(): CryptoBackend | undefined {
   const crypto = loadNodeCrypto();
   if (!crypto) return undefined;
+  function hmac(hash: HmacHash, key: unknown, parts: readonly (string | Uint8Array)[]): Uint8Array {
+    const mac = crypto!.createHmac(hash, key);
+    for (let i = 0; i < parts.length; i++) mac.update(parts[i]!);
+    return mac.digest();
+  }
   return {
     name: 'node',
     importHmacKey: (raw) => crypto.createSecretKey(raw),
-    hmacSha256(key, parts) {
-      const hmac = crypto.createHmac('sha256', key);
-      for (let i = 0; i < parts.length; i++) hmac.update(parts[i]!);
-      return hmac.digest();
-    },
+    hmacSha256: (key, parts) => hmac('sha256', key, parts),
+    hmac,
     sha256: (data) => crypto.createHash('sha256').update(data).digest(),
     timingSafeEqual: (a, b) => a.byteLength === b.byteLength && crypto.timingSafeEqual(a, b),
   };

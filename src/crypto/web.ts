@@ -1,25 +1,8 @@
-import type { CryptoBackend } from './backend.js';
+import type { CryptoBackend, HmacHash } from './backend.js';
+import { concat } from './concat.js';
 
-const encoder = new TextEncoder();
-
-function concat(parts: readonly (string | Uint8Array)[]): Uint8Array {
-  if (parts.length === 1) {
-    const only = parts[0]!;
-    return typeof only === 'string' ? encoder.encode(only) : only;
-  }
-  const chunks = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
-  let length = 0;
-  for (const chunk of chunks) length += chunk.byteLength;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-function subtle(): SubtleCrypto {
+/** Web Crypto's `crypto.subtle`, or a TypeError naming what is missing. */
+export function subtle(): SubtleCrypto {
   const api = (globalThis as { crypto?: Crypto }).crypto?.subtle;
   if (!api) throw new TypeError('this runtime has neither node:crypto nor Web Crypto (crypto.subtle)');
   return api;
@@ -34,6 +17,12 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   let difference = 0;
   for (let i = 0; i < a.byteLength; i++) difference |= a[i]! ^ b[i]!;
   return difference === 0;
+}
+
+const hashName = (hash: HmacHash = 'sha256') => `SHA-${hash.slice(3)}`;
+
+async function mac(key: unknown, parts: readonly (string | Uint8Array)[]): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().sign('HMAC', key as CryptoKey, concat(parts) as BufferSource));
 }
 
 /**
@@ -51,15 +40,13 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 export function webCryptoBackend(): CryptoBackend {
   return {
     name: 'web',
-    importHmacKey: (raw) =>
-      subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
-    async hmacSha256(key, parts) {
-      const signature = await subtle().sign('HMAC', key as CryptoKey, concat(parts) as BufferSource);
-      return new Uint8Array(signature);
-    },
+    importHmacKey: (raw, hash) =>
+      subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: hashName(hash) }, false, ['sign']),
+    hmacSha256: mac,
+    // The hash was fixed when the key was imported.
+    hmac: (_hash, key, parts) => mac(key, parts),
     async sha256(data) {
-      const digest = await subtle().digest('SHA-256', concat([data]) as BufferSource);
-      return new Uint8Array(digest);
+      return new Uint8Array(await subtle().digest('SHA-256', concat([data]) as BufferSource));
     },
     timingSafeEqual: constantTimeEqual,
   };

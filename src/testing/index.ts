@@ -5,6 +5,7 @@
  * @module
  */
 export { signDelivery, type SignDeliveryOptions, type SignedDelivery } from './sign-delivery.js';
+export { generateSigningKeys, type PrivateKeyInput, type SigningKeys } from './signing-keys.js';
 export {
   sampleEdgeSenseEvent,
   sampleEdgeSenseEventNames,

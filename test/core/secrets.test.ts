@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
-import { decodeSecrets, type SecretEncoding, type SecretInput } from '../../src/core/secrets.js';
+import { SECRET_FORMS } from '../../src/core/scheme/keys/secret-forms.js';
+import { decodeSecrets as decodeIn, type SecretEncoding, type SecretInput } from '../../src/core/secrets.js';
 import { createPeridioVerifier } from '../../src/senders/peridio/index.js';
 import { createStandardWebhooksVerifier } from '../../src/senders/standard-webhooks/index.js';
 import { createEdgeSenseVerifier } from '../../src/senders/edgesense/index.js';
+
+// Each secret form is a part of its own (src/core/scheme/keys); named here as a description names it.
+const decodeSecrets = (input: SecretInput | readonly SecretInput[] | undefined, encoding: SecretEncoding) => decodeIn(input, SECRET_FORMS[encoding]);
 
 function refused(input: unknown, encoding: SecretEncoding, code = 'invalid_secret'): ConfigurationError {
   try {

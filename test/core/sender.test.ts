@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
+import type { SignedPart } from '../../src/core/scheme/types.js';
 import { defineSender, type SenderDefinition } from '../../src/core/sender.js';
 
 const base: SenderDefinition = {
@@ -10,6 +11,10 @@ const base: SenderDefinition = {
   timestamp: { header: 'X-Acme-Timestamp', format: 'unix-seconds' },
   id: { header: 'X-Acme-Delivery' },
 };
+
+/** The pieces as data, without the functions a verifier calls. */
+const pieces = (parts: readonly SignedPart[]) =>
+  parts.map((part) => (part.kind === 'header' ? { kind: 'header', name: part.name } : part.kind === 'literal' ? { kind: 'literal', text: part.text } : { kind: part.kind }));
 
 function configError(definition: unknown): ConfigurationError {
   try {
@@ -25,10 +30,11 @@ function configError(definition: unknown): ConfigurationError {
 describe('defineSender', () => {
   it('lower-cases header names, splits the template and freezes the result', () => {
     const sender = defineSender(base);
-    expect(sender.signature.header).toBe('x-acme-signature');
-    expect(sender.timestamp).toEqual({ header: 'x-acme-timestamp', format: 'unix-seconds' });
-    expect(sender.id).toEqual({ header: 'x-acme-delivery' });
-    expect(sender.signedParts).toEqual([
+    expect(sender.signature).toMatchObject({ kind: 'header', header: 'x-acme-signature', prefix: 'sha256=', encoding: { name: 'hex' } });
+    expect(sender.timestamp).toMatchObject({ format: 'unix-seconds', source: { kind: 'header', name: 'x-acme-timestamp' } });
+    expect(sender.id).toMatchObject({ kind: 'header', name: 'x-acme-delivery' });
+    expect(sender.algorithm).toMatchObject({ kind: 'hmac', hash: 'sha256', key: { encoding: 'utf8' } });
+    expect(pieces(sender.signedParts)).toEqual([
       { kind: 'header', name: 'x-acme-delivery' },
       { kind: 'literal', text: '.' },
       { kind: 'header', name: 'x-acme-timestamp' },
@@ -44,7 +50,7 @@ describe('defineSender', () => {
 
   it('parses templates with literals around the body and several headers', () => {
     const sender = defineSender({ ...base, signedContent: 'v0:{x-acme-timestamp}:{x-acme-delivery}:{body}!', id: undefined });
-    expect(sender.signedParts).toEqual([
+    expect(pieces(sender.signedParts)).toEqual([
       { kind: 'literal', text: 'v0:' },
       { kind: 'header', name: 'x-acme-timestamp' },
       { kind: 'literal', text: ':' },
@@ -53,7 +59,7 @@ describe('defineSender', () => {
       { kind: 'body' },
       { kind: 'literal', text: '!' },
     ]);
-    expect(defineSender({ ...base, signedContent: '}{body}', timestamp: undefined, id: undefined }).signedParts[0]).toEqual({ kind: 'literal', text: '}' });
+    expect(pieces(defineSender({ ...base, signedContent: '}{body}', timestamp: undefined, id: undefined }).signedParts)[0]).toEqual({ kind: 'literal', text: '}' });
   });
 
   it.each([
@@ -79,13 +85,14 @@ describe('defineSender', () => {
   it('refuses an id header that is not signed, unless the definition accepts replays by name', () => {
     const unsigned = { ...base, signedContent: '{x-acme-timestamp}.{body}' };
     const error = configError(unsigned);
-    expect(error.message).toMatch(/id\.header "x-acme-delivery" is not in signedContent/);
+    expect(error.message).toMatch(/id: the x-acme-delivery header is not in the signed content \(signed, or signedContent\)/);
     expect(error.message).toMatch(/replay/);
-    expect(error.message).toContain("{ bodyDigest: 'sha256' }");
+    expect(error.message).toContain('dedupe on bodyDigest');
     expect(error.message).toContain('unsignedAllowsReplay: true');
     const accepted = defineSender({ ...unsigned, id: { header: 'X-Acme-Delivery', unsignedAllowsReplay: true } });
-    expect(accepted.id).toEqual({ header: 'x-acme-delivery', unsignedAllowsReplay: true });
+    expect(accepted).toMatchObject({ id: { kind: 'header', name: 'x-acme-delivery' }, unsignedIdAllowsReplay: true });
     expect(Object.isFrozen(accepted.id)).toBe(true);
+    expect(defineSender(base).unsignedIdAllowsReplay).toBe(false);
     // The GitHub shape: nothing but the body is signed.
     configError({ ...unsigned, signedContent: '{body}', timestamp: undefined, id: { header: 'x-github-delivery' } });
     for (const notTrue of [false, 'yes', 1]) {
@@ -95,14 +102,14 @@ describe('defineSender', () => {
 
   it('reads the event type from a signed header, a body field, or an unsigned header accepted by name', () => {
     const signedType = defineSender({ ...base, signedContent: '{x-acme-event}.{x-acme-delivery}.{x-acme-timestamp}.{body}', eventType: { header: 'X-Acme-Event' } });
-    expect(signedType.eventType).toEqual({ header: 'x-acme-event' });
-    expect(defineSender({ ...base, eventType: { bodyField: 'type' } }).eventType).toEqual({ bodyField: 'type' });
+    expect(signedType).toMatchObject({ eventType: { kind: 'header', name: 'x-acme-event' }, unsignedEventTypeAllowsRelabeling: false });
+    expect(defineSender({ ...base, eventType: { bodyField: 'type' } }).eventType).toMatchObject({ kind: 'body-field', path: 'type' });
     const error = configError({ ...base, eventType: { header: 'x-acme-event' } });
-    expect(error.message).toMatch(/eventType\.header "x-acme-event" is not in signedContent/);
+    expect(error.message).toMatch(/eventType: the x-acme-event header is not in the signed content/);
     expect(error.message).toContain('unsignedAllowsRelabeling: true');
-    expect(defineSender({ ...base, eventType: { header: 'x-acme-event', unsignedAllowsRelabeling: true } }).eventType).toEqual({
-      header: 'x-acme-event',
-      unsignedAllowsRelabeling: true,
+    expect(defineSender({ ...base, eventType: { header: 'x-acme-event', unsignedAllowsRelabeling: true } })).toMatchObject({
+      eventType: { kind: 'header', name: 'x-acme-event' },
+      unsignedEventTypeAllowsRelabeling: true,
     });
     for (const bad of [null, 'x-acme-event', {}, { header: 'x acme' }, { bodyField: '' }, { header: 'x-acme-event', unsignedAllowsRelabeling: 'yes' }]) {
       configError({ ...base, eventType: bad });
@@ -110,13 +117,14 @@ describe('defineSender', () => {
   });
 
   it('takes a body kind, and refuses body fields unless the body is JSON', () => {
-    for (const body of ['json', 'text', 'bytes'] as const) expect(defineSender({ ...base, body }).body).toBe(body);
-    expect(configError({ ...base, body: 'form' }).message).toMatch(/body must be/);
-    expect(configError({ ...base, body: 'text', id: { bodyField: 'id' } }).message).toMatch(/id\.bodyField needs a JSON body/);
-    expect(configError({ ...base, body: 'bytes', eventType: { bodyField: 'type' } }).message).toMatch(/eventType\.bodyField/);
+    for (const body of ['json', 'form', 'text', 'bytes'] as const) expect(defineSender({ ...base, body }).body.name).toBe(body);
+    expect(configError({ ...base, body: 'xml' }).message).toMatch(/body must be/);
+    expect(configError({ ...base, body: 'text', id: { bodyField: 'id' } }).message).toMatch(/"id" field needs a JSON or form body, and this sender's body is "text"/);
+    expect(configError({ ...base, body: 'bytes', eventType: { bodyField: 'type' } }).message).toMatch(/"type" field needs a JSON or form body/);
     const bodyTime = { ...base, body: 'text', timestamp: { bodyField: 'at', format: 'rfc3339' } };
-    expect(configError(bodyTime).message).toMatch(/timestamp\.bodyField/);
-    expect(defineSender({ ...base, body: 'json', id: { bodyField: 'id' } }).id).toEqual({ bodyField: 'id' });
+    expect(configError(bodyTime).message).toMatch(/"at" field needs a JSON or form body/);
+    expect(defineSender({ ...base, body: 'json', id: { bodyField: 'id' } }).id).toMatchObject({ kind: 'body-field', path: 'id' });
+    expect(defineSender({ ...base, body: 'form', id: { bodyField: 'id' } }).id).toMatchObject({ kind: 'body-field', path: 'id' });
   });
 
   it.each<[string, unknown]>([
@@ -144,7 +152,29 @@ describe('defineSender', () => {
 
   it('accepts a function id and a body digest id', () => {
     const byFunction = defineSender({ ...base, id: ({ payload }) => String((payload as { id: string }).id) });
-    expect(typeof byFunction.id).toBe('function');
-    expect(defineSender({ ...base, id: { bodyDigest: 'sha256' } }).id).toEqual({ bodyDigest: 'sha256' });
+    expect(byFunction.id).toMatchObject({ kind: 'function' });
+    expect(defineSender({ ...base, id: { bodyDigest: 'sha256' } }).id).toMatchObject({ kind: 'body-digest' });
+    configError({ ...base, id: { bodyDigest: 'md5' } });
+  });
+
+  it('says whether the sender is replayable, from its timestamp', () => {
+    expect(defineSender(base).replayProtection).toBe('timestamp');
+    expect(defineSender({ ...base, timestamp: undefined }).replayProtection).toBe('none');
+  });
+
+  it('takes a composed sender spread with some fields replaced, in either form', () => {
+    const sender = defineSender(base);
+    const renamed = defineSender({ ...sender, name: 'acme-2' });
+    expect(renamed).toMatchObject({ name: 'acme-2', signature: sender.signature, algorithm: sender.algorithm, id: sender.id });
+    // An edited copy of a part is rebuilt from its data, so that it does what it says.
+    const edited = defineSender({ ...sender, signature: { ...sender.signature, prefix: 'v2=' } });
+    expect(edited.signature).toMatchObject({ kind: 'header', prefix: 'v2=' });
+    expect(edited.signature.label).toBe(sender.signature.label);
+    configError({ ...sender, signature: { ...sender.signature, separator: '' } });
+    expect(pieces(defineSender({ ...sender, signedContent: '{x-acme-delivery}{x-acme-timestamp}:{body}' }).signedParts)[2]).toEqual({ kind: 'literal', text: ':' });
+    expect(defineSender({ ...sender, secretEncoding: 'hex' }).algorithm.key.encoding).toBe('hex');
+    // Description forms of the other fields, over a composed sender.
+    expect(defineSender({ ...sender, id: { bodyField: 'event.id' } }).id).toMatchObject({ kind: 'body-field', path: 'event.id' });
+    configError({ ...sender, timestamp: { header: 'x-acme-timestamp', format: 'iso' } });
   });
 });

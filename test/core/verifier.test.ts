@@ -197,8 +197,11 @@ describe.each(backends)('createVerifier (%s backend)', (_name, make) => {
     await expect(text.safeVerify(signedRaw)).resolves.toMatchObject({ code: 'invalid_body', message: expect.stringMatching(/UTF-8 text/) });
     // Verify before parse, whatever the kind.
     await expect(text.safeVerify({ ...form, body: 'a=2' })).resolves.toMatchObject({ code: 'invalid_signature' });
-    expect(() => createVerifier(acme, { secret: 's', body: 'text' })).toThrow(/id\.bodyField needs a JSON body, not "text"/);
-    expect(() => createVerifier(plain, { secret: 's', body: 'form' as never })).toThrow(ConfigurationError);
+    expect(() => createVerifier(acme, { secret: 's', body: 'text' })).toThrow(/"data.id" field needs a JSON or form body, and this sender's body is "text"/);
+    expect(() => createVerifier(plain, { secret: 's', body: 'xml' as never })).toThrow(ConfigurationError);
+    // A form body: fields by name, decoded.
+    const formVerifier = createVerifier(plain, { secret: 's', backend: make(), now: () => NOW, body: 'form' });
+    await expect(formVerifier.verify(form)).resolves.toMatchObject({ payload: { a: '1', b: 'é' } });
   });
 
   // Issue #11, item 12: a gzip body was reported as invalid_signature, with advice about secrets.

@@ -2,6 +2,7 @@
 // plus a custom one, each with a secret generator in the encoding its dashboard shows.
 import fc from 'fast-check';
 import { encodeBase64, encodeHex } from '../../src/core/encoding.js';
+import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/signature-header.js';
 import { defineSender, type Sender } from '../../src/core/sender.js';
 import { nodeCryptoBackend } from '../../src/crypto/node.js';
 import { edgesense } from '../../src/senders/edgesense/index.js';
@@ -24,11 +25,11 @@ export const acme = defineSender({
   secretEncoding: 'utf8',
   timestamp: { header: 'x-acme-timestamp', format: 'unix-millis' },
   id: { header: 'x-acme-delivery' },
-});
+}) as Sender<SignatureHeaderSource>;
 
 export interface SenderCase {
   readonly name: string;
-  readonly sender: Sender;
+  readonly sender: Sender<SignatureHeaderSource>;
   /** Secrets as users configure them. */
   readonly secret: fc.Arbitrary<string | Uint8Array>;
   /** Whether the replay window is read from the body (EdgeSense) rather than a header. */

@@ -75,7 +75,8 @@ function headersArb(names: readonly string[], valid: Readonly<Record<string, str
 
 describe.each(senderCases)('$name: hostile input', ({ sender }) => {
   it(`ends every request in a refusal with a stable code (${NUM_RUNS} cases)`, async () => {
-    const secret = sender.secretEncoding === 'hex' ? '0123456789ABCDEF0123456789ABCDEF' : sender.secretEncoding === 'whsec' ? 'whsec_c2VjcmV0' : 'secret';
+    const encoding = sender.algorithm.key.encoding;
+    const secret = encoding === 'hex' ? '0123456789ABCDEF0123456789ABCDEF' : encoding === 'whsec' ? 'whsec_c2VjcmV0' : 'secret';
     const now = Date.UTC(2026, 10, 23, 12);
     const verifier = createVerifier(sender, { secret, backend, now: () => now, maxBodyBytes: MAX_BODY });
     const valid = await signDelivery(sender, { secret, body: '{"timestamp":"2026-11-23T12:00:00Z"}', timestamp: now, backend });

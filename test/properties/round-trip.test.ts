@@ -52,8 +52,8 @@ describe.each(senderCases)('$name: sign -> verify', ({ sender, secret, bodyTimes
           expect(delivery.payload).toEqual(JSON.parse(text));
           expect(delivery.matchedSecret).toEqual({ index: 0, label: undefined });
           const id = sender.id;
-          if (id && typeof id === 'object' && 'header' in id) expect(delivery.id).toBe(signed.headers[id.header]);
-          else if (id && typeof id === 'object' && 'bodyDigest' in id) expect(delivery.id).toMatch(/^[0-9a-f]{64}$/);
+          if (id?.kind === 'header') expect(delivery.id).toBe(signed.headers[id.name]);
+          else if (id?.kind === 'body-digest') expect(delivery.id).toMatch(/^[0-9a-f]{64}$/);
           else expect(delivery.id).toBeUndefined(); // Peridio: the envelope's prn, absent here
           // Header and envelope times are written to the second or millisecond: within 1 s.
           expect(Math.abs(delivery.timestamp!.getTime() - signedAt)).toBeLessThan(1000);
@@ -85,7 +85,7 @@ describe.each(senderCases)('$name: sign -> verify', ({ sender, secret, bodyTimes
     await fc.assert(
       fc.asyncProperty(secret, secret, nowArb, fc.boolean(), async (oldKey, newKey, now, oldExpired) => {
         // Compare key bytes, not representations: the text "~" and the bytes [0x7e] are one key.
-        const [oldBytes, newBytes] = [oldKey, newKey].map((key) => decodeSecrets(key, sender.secretEncoding)[0]!.key.join(','));
+        const [oldBytes, newBytes] = [oldKey, newKey].map((key) => decodeSecrets(key, sender.algorithm.key)[0]!.key.join(','));
         fc.pre(oldBytes !== newBytes);
         const body = '{"rolled":true,"timestamp":"' + formatTimestamp(now, 'rfc3339') + '"}';
         // The delivery is signed with the old secret only.

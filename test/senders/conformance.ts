@@ -6,6 +6,7 @@ import { VERIFICATION_CODES } from '../helpers/verification-codes.js';
 import type { HeadersInput } from '../../src/core/headers.js';
 import { WebhookVerificationError, type VerificationErrorCode } from '../../src/core/errors.js';
 import type { Sender } from '../../src/core/sender.js';
+import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/signature-header.js';
 import type { VerificationFailure, Verifier, VerifierOptions } from '../../src/core/verifier.js';
 import type { CryptoBackend } from '../../src/crypto/backend.js';
 import { nodeCryptoBackend } from '../../src/crypto/node.js';
@@ -13,7 +14,7 @@ import { signDelivery } from '../../src/testing/index.js';
 
 export interface ConformanceCase {
   readonly name: string;
-  readonly sender: Sender;
+  readonly sender: Sender<SignatureHeaderSource>;
   readonly create: (options: VerifierOptions) => Verifier;
   /** Two valid secrets, as the sender's dashboard shows them. */
   readonly secrets: readonly [string, string];
@@ -79,8 +80,9 @@ export function describeConformance(c: ConformanceCase): void {
   const [secretA, secretB] = c.secrets;
   const sigHeader = c.sender.signature.header;
   const prefix = c.sender.signature.prefix ?? '';
-  const isHex = c.sender.signature.encoding === 'hex';
-  const tsHeader = c.sender.timestamp && 'header' in c.sender.timestamp ? c.sender.timestamp.header : undefined;
+  const isHex = c.sender.signature.encoding.name === 'hex';
+  const tsSource = c.sender.timestamp?.source;
+  const tsHeader = tsSource?.kind === 'header' ? tsSource.name : undefined;
   const verifierFor = (options: Partial<VerifierOptions> = {}) =>
     c.create({ secret: secretA, now: () => NOW, ...options } as VerifierOptions);
   const deliver = (timestampMs = NOW, secrets: readonly string[] = [secretA]) => {
@@ -103,8 +105,8 @@ export function describeConformance(c: ConformanceCase): void {
 
     it('signs exactly like the reference signer (hookverify/testing)', async () => {
       const { body, headers } = deliver();
-      const idHeader = c.sender.id && typeof c.sender.id === 'object' && 'header' in c.sender.id ? c.sender.id.header : undefined;
-      const typeHeader = c.sender.eventType && 'header' in c.sender.eventType ? c.sender.eventType.header : undefined;
+      const idHeader = c.sender.id?.kind === 'header' ? c.sender.id.name : undefined;
+      const typeHeader = c.sender.eventType?.kind === 'header' ? c.sender.eventType.name : undefined;
       const signed = await signDelivery(c.sender, {
         secrets: c.multiSignature ? [secretA, secretB] : [secretA],
         body,

@@ -66,23 +66,23 @@ async function run(args: readonly string[], output: Output): Promise<number> {
   const { kind, name, sender } = await resolveSender(positionals[0], values['signature-header']);
   if (values.body !== undefined && positionals[1] !== undefined) throw usageError('give an event type or --body, not both');
   if (values.url !== undefined && !values.curl) throw usageError('--url is for --curl');
-  if (values.id !== undefined && !(sender.id && typeof sender.id === 'object' && 'header' in sender.id)) {
+  if (values.id !== undefined && sender.id?.kind !== 'header') {
     throw usageError(`${name} sends no id header; --id does not apply`);
   }
   const timestamp = parseInstant(values.timestamp, '--timestamp');
   const secrets = readSecrets(values, output);
   checkSecrets(secrets, sender);
   const eventName = values.body === undefined ? checkEventNames(kind, [positionals[1] ?? defaultEventName(kind)])[0]! : undefined;
-  const bodyTime = sender.timestamp && 'bodyField' in sender.timestamp ? sender.timestamp : undefined;
+  const bodyTime = sender.timestamp?.source.kind === 'body-field' ? { field: sender.timestamp.source, format: sender.timestamp.format } : undefined;
   if (bodyTime && timestamp !== undefined && values.body !== undefined) {
-    throw usageError(`${name} carries its time inside the body ("${bodyTime.bodyField}"): edit the body instead of passing --timestamp`);
+    throw usageError(`${name} carries its time inside the body ("${bodyTime.field.path}"): edit the body instead of passing --timestamp`);
   }
   let body: string | Uint8Array;
   if (values.body !== undefined) body = readBytes(values.body, 'the body');
   else {
     const event = sampleEvent(kind, eventName!) as Record<string, unknown>;
     // The built-in body-timestamp sender (EdgeSense) keeps it at the top level of its envelope.
-    if (bodyTime && timestamp !== undefined) event[bodyTime.bodyField] = formatTimestamp(timestamp, bodyTime.format);
+    if (bodyTime && timestamp !== undefined) event[bodyTime.field.path] = formatTimestamp(timestamp, bodyTime.format);
     body = JSON.stringify(event);
   }
   const signed = await signDelivery(sender, {
@@ -90,6 +90,8 @@ async function run(args: readonly string[], output: Output): Promise<number> {
     body,
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(values.id === undefined ? {} : { id: values.id }),
+    // Senders that name the event type in a header (GitHub's x-github-event) get the one signed.
+    eventType: eventName ?? defaultEventName(kind),
   });
   if (values.curl) {
     output.out(formatCurl(values.url ?? DEFAULT_URL, signed.headers, curlBody(values.body, signed.body)));

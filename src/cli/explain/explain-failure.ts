@@ -2,13 +2,15 @@ import { decodeUtf8 } from '../../core/encoding.js';
 import type { VerificationErrorCode } from '../../core/errors.js';
 import { HEADER_MALFORMED, HEADER_MISSING, HEADER_REPEATED, MAX_HEADER_LENGTH, readHeader } from '../../core/headers.js';
 import { decodeSecrets, type SecretEncoding } from '../../core/secrets.js';
-import { defineSender } from '../../core/sender.js';
-import { formatTimestamp, parseTimestamp, windowPosition, type TimestampFormat } from '../../core/timestamps.js';
+import { composeSender } from '../../core/scheme/compose-sender.js';
+import { SECRET_FORMS } from '../../core/scheme/keys/secret-forms.js';
+import { body } from '../../core/scheme/sources/body.js';
+import { formatTimestamp, windowPosition, type TimestampFormat } from '../../core/timestamps.js';
 import type { VerificationFailure } from '../../core/verifier.js';
 import { bodyVariants, MAX_INDENTED_LENGTH, MAX_RESERIALIZED_DEPTH, type BodyVariant } from './body-variants.js';
 import { describeSignatureHeader } from './describe-signature-header.js';
 import { formatDuration } from './format-duration.js';
-import { otherSendersPresent, requiredHeaders } from './required-headers.js';
+import { otherSendersPresent, requiredHeaders, signatureHeaderOf } from './required-headers.js';
 import { verifyWith, type VerifyRun } from './verify-run.js';
 
 /** The verification steps, in the order the verifier takes them. */
@@ -60,24 +62,35 @@ function describeBadHeader(run: VerifyRun, name: string): string {
   return `the ${name} header cannot be read`;
 }
 
+/** A parameter's value in its header, read loosely: only to describe what arrived. */
+function parameterValue(run: VerifyRun, header: string, name: string): string | undefined {
+  const spec = run.sender.signature;
+  const value = readHeader(run.headers, header);
+  if (typeof value !== 'string' || spec.kind !== 'header-parameters') return undefined;
+  const pair = value.split(spec.pairSeparator).map((item) => item.trim()).find((item) => item.startsWith(`${name}${spec.kvSeparator}`));
+  return pair?.slice(name.length + spec.kvSeparator.length).trim();
+}
+
 function timestampSource(run: VerifyRun): { label: string; value: string | undefined; ms: number | undefined } | undefined {
   const spec = run.sender.timestamp;
   if (!spec) return undefined;
-  if ('header' in spec) {
-    const value = readHeader(run.headers, spec.header);
-    const text = typeof value === 'string' ? value : undefined;
-    return { label: `the ${spec.header} header`, value: text, ms: text === undefined ? undefined : parseTimestamp(text, spec.format) };
-  }
-  // A body timestamp is reached only after the signature held, so reading the body here is safe.
-  const text = decodeUtf8(run.body);
+  const source = spec.source;
   let raw: unknown;
-  try {
-    raw = text === undefined ? undefined : spec.bodyField.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), JSON.parse(text));
-  } catch {
-    raw = undefined;
+  if (source.kind === 'header') {
+    const value = readHeader(run.headers, source.name);
+    raw = typeof value === 'string' ? value : undefined;
+  } else if (source.kind === 'parameter') raw = parameterValue(run, source.header, source.name);
+  else if (source.kind === 'body-field') {
+    // A body timestamp is reached only after the signature held, so reading the body here is safe.
+    const text = decodeUtf8(run.body);
+    try {
+      raw = text === undefined ? undefined : source.read(JSON.parse(text));
+    } catch {
+      raw = undefined;
+    }
   }
   const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
-  return { label: `the body's "${spec.bodyField}" field`, value, ms: value === undefined ? undefined : parseTimestamp(value, spec.format) };
+  return { label: source.label, value, ms: raw === undefined ? undefined : spec.parse(raw) };
 }
 
 function describeMalformedTimestamp(value: string, format: TimestampFormat): string {
@@ -103,13 +116,14 @@ function explainMalformed(run: VerifyRun, reasons: string[], details: Record<str
     const value = readHeader(run.headers, name);
     if (value === HEADER_MALFORMED || value === HEADER_REPEATED) reasons.push(describeBadHeader(run, name));
   }
-  const signature = readHeader(run.headers, run.sender.signature.header);
+  const header = signatureHeaderOf(run.sender);
+  const signature = header === undefined ? undefined : readHeader(run.headers, header);
   if (typeof signature === 'string') {
     const report = describeSignatureHeader(run.sender, signature);
     details['signatures'] = report.signatures;
-    for (const problem of report.problems) reasons.push(`${run.sender.signature.header}: ${problem}`);
+    for (const problem of report.problems) reasons.push(`${header}: ${problem}`);
     if (report.signatures + report.otherVersions + report.problems.length > 16) {
-      reasons.push(`${run.sender.signature.header} carries more than 16 signatures`);
+      reasons.push(`${header} carries more than 16 signatures`);
     }
   }
   const ts = run.sender.timestamp;
@@ -171,7 +185,10 @@ interface SecretMistake {
 }
 
 async function findSecretMistake(run: VerifyRun, options: ExplainOptions): Promise<SecretMistake | undefined> {
-  const encoding = run.sender.secretEncoding;
+  const form = run.sender.algorithm.key;
+  // A public key is not a secret that could have been pasted in the wrong encoding.
+  if (form.public) return undefined;
+  const encoding = form.encoding as SecretEncoding;
   const attempt = async (secret: string | Uint8Array) =>
     (await verifyWith(run, { secrets: [secret], ignoreReplayWindow: options.ignoreReplayWindow })).ok;
   for (const input of run.secrets) {
@@ -187,7 +204,7 @@ async function findSecretMistake(run: VerifyRun, options: ExplainOptions): Promi
       if (other === encoding) continue;
       let key: Uint8Array;
       try {
-        key = decodeSecrets(trimmed, other)[0]!.key;
+        key = decodeSecrets(trimmed, SECRET_FORMS[other])[0]!.key;
       } catch {
         continue;
       }
@@ -207,10 +224,10 @@ async function findSecretMistake(run: VerifyRun, options: ExplainOptions): Promi
  * out the headers the scheme signs, e.g. Peridio's published-at prefix.
  */
 async function signsBodyAlone(run: VerifyRun, options: ExplainOptions): Promise<string | undefined> {
-  const headers = run.sender.signedParts.flatMap((part) => (part.kind === 'header' ? [part.name] : []));
-  if (headers.length === 0) return undefined;
-  const { timestamp: _timestamp, id: _id, eventType: _eventType, signedParts: _parts, ...rest } = run.sender;
-  const bodyOnly = defineSender({ ...rest, signedContent: '{body}' });
+  const { name, signature, algorithm, body: kind, signedParts } = run.sender;
+  const headers = signedParts.flatMap((part) => (part.kind === 'header' ? [part.name] : []));
+  if (headers.length === 0 || signature.readsBody) return undefined;
+  const bodyOnly = composeSender({ name, signatures: signature, signed: [body], algorithm, body: kind });
   const outcome = await verifyWith(run, { sender: bodyOnly, ignoreReplayWindow: options.ignoreReplayWindow });
   return outcome.ok
     ? `the signature covers the body alone, without ${headers.join(' and ')}: the sender signs differently from ${run.sender.name}'s scheme`
@@ -222,7 +239,7 @@ function emptyBody(run: VerifyRun): string {
 }
 
 async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons: string[], hints: string[], details: Record<string, unknown>): Promise<void> {
-  const header = run.sender.signature.header;
+  const header = signatureHeaderOf(run.sender) ?? run.sender.signature.label;
   const value = readHeader(run.headers, header);
   const report = typeof value === 'string' ? describeSignatureHeader(run.sender, value) : undefined;
   const count = report?.signatures ?? 0;
@@ -237,7 +254,7 @@ async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons
     (count === 1 ? `the one signature in ${header} does not match ${given} given` : `none of the ${count} signatures in ${header} matches ${given} given`) +
       (report && report.otherVersions > 0 ? ` (${report.otherVersions} entr${report.otherVersions === 1 ? 'y' : 'ies'} of another scheme version skipped)` : ''),
   );
-  if (count === 2 && run.sender.signature.separator !== undefined) {
+  if (count === 2 && (run.sender.signature.kind !== 'header' || run.sender.signature.separator !== undefined)) {
     hints.push('two signatures means the sender is rolling its secret: either the old or the new secret should match');
   }
 

@@ -1,4 +1,13 @@
-import { defineSender, type Sender } from '../../core/sender.js';
+import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { composeSender, type Sender } from '../../core/scheme/compose-sender.js';
+import type { SignatureHeaderSource } from '../../core/scheme/signatures/signature-header.js';
+import { hex } from '../../core/scheme/encodings/hex.js';
+import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
+import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
+import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { body } from '../../core/scheme/sources/body.js';
+import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { rfc3339 } from '../../core/scheme/timestamps/rfc3339.js';
 
 /**
  * The signature header hookverify expects from EdgeSense. EdgeSense's guide says the
@@ -45,14 +54,14 @@ export interface EdgeSenseSenderOptions {
  * const sender = edgesenseSender({ signatureHeader: 'x-signature' });
  * ```
  */
-export function edgesenseSender(options: EdgeSenseSenderOptions = {}): Sender {
-  return defineSender({
+export function edgesenseSender(options: EdgeSenseSenderOptions = {}): Sender<SignatureHeaderSource> {
+  return composeSender({
     name: 'edgesense',
-    signature: { header: options.signatureHeader ?? EDGESENSE_DEFAULT_SIGNATURE_HEADER, encoding: 'hex' },
-    signedContent: '{body}',
-    secretEncoding: 'utf8',
-    timestamp: { bodyField: 'timestamp', format: 'rfc3339' },
-    id: { bodyDigest: 'sha256' },
+    signatures: signatureHeader({ header: options.signatureHeader ?? EDGESENSE_DEFAULT_SIGNATURE_HEADER, encoding: hex }),
+    signed: [body],
+    algorithm: hmac('sha256', utf8Secret),
+    timestamp: rfc3339(bodyField('timestamp')),
+    id: bodyDigest,
     // Five retries with exponential backoff; a day is a safe upper bound for the horizon.
     retryHorizon: '1d',
     // The only time EdgeSense sends is the event's, inside the body, and a retry re-sends the
@@ -74,4 +83,4 @@ export function edgesenseSender(options: EdgeSenseSenderOptions = {}): Sender {
  * const { body, headers } = await signDelivery(edgesense, { secret: 'shared', body: { event: 'device.data' } });
  * ```
  */
-export const edgesense = edgesenseSender();
+export const edgesense = /* @__PURE__ */ edgesenseSender();

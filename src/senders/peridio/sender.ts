@@ -1,10 +1,21 @@
-import { defineSender } from '../../core/sender.js';
+import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { composeSender } from '../../core/scheme/compose-sender.js';
+import { hex } from '../../core/scheme/encodings/hex.js';
+import { hexSecret } from '../../core/scheme/keys/hex-secret.js';
+import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { body } from '../../core/scheme/sources/body.js';
+import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { header } from '../../core/scheme/sources/header.js';
+import { rfc3339 } from '../../core/scheme/timestamps/rfc3339.js';
+
+const publishedAt = /* @__PURE__ */ header('peridio-published-at');
 
 /**
  * Peridio, as it really signs (see docs/senders/peridio.md): `peridio-signature` carries one or,
  * while a secret is rolled, two comma-separated upper-case hex HMAC-SHA256 signatures over the
  * `peridio-published-at` value immediately followed by the raw body; the key is the
- * hex-decoded 32-character secret. Deliveries are retried for up to 3 days.
+ * hex-decoded 32-character secret. The signed publication time bounds replays; the event PRN in
+ * the body is the dedupe id. Deliveries are retried for up to 3 days.
  *
  * @example
  * ```ts
@@ -14,12 +25,12 @@ import { defineSender } from '../../core/sender.js';
  * const verifier = createVerifier(peridio, { secret: process.env.PERIDIO_WEBHOOK_SECRET });
  * ```
  */
-export const peridio = defineSender({
+export const peridio = /* @__PURE__ */ composeSender({
   name: 'peridio',
-  signature: { header: 'peridio-signature', encoding: 'hex', separator: ',', hexCase: 'upper' },
-  signedContent: '{peridio-published-at}{body}',
-  secretEncoding: 'hex',
-  timestamp: { header: 'peridio-published-at', format: 'rfc3339' },
-  id: { bodyField: 'prn' },
+  signatures: signatureHeader({ header: 'peridio-signature', encoding: hex, separator: ',', hexCase: 'upper' }),
+  signed: [publishedAt, body],
+  algorithm: hmac('sha256', hexSecret),
+  timestamp: rfc3339(publishedAt),
+  id: bodyField('prn'),
   retryHorizon: '3d',
 });

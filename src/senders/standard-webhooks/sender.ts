@@ -1,10 +1,20 @@
-import { defineSender } from '../../core/sender.js';
+import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { composeSender } from '../../core/scheme/compose-sender.js';
+import { base64 } from '../../core/scheme/encodings/base64.js';
+import { whsecSecret } from '../../core/scheme/keys/whsec-secret.js';
+import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { body } from '../../core/scheme/sources/body.js';
+import { header } from '../../core/scheme/sources/header.js';
+import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
+
+const id = /* @__PURE__ */ header('webhook-id');
+const timestamp = /* @__PURE__ */ header('webhook-timestamp');
 
 /**
- * Standard Webhooks (standardwebhooks.com): `webhook-id`, `webhook-timestamp` (Unix seconds) and
- * `webhook-signature` (space-separated `v1,<base64>` entries) headers; the signed content is
- * `<id>.<timestamp>.<body>`; secrets are `whsec_<base64>`. Entries of other versions (`v1a,`) are
- * skipped, as the specification asks.
+ * Standard Webhooks (standardwebhooks.com), symmetric (`v1`): `webhook-id`, `webhook-timestamp`
+ * (Unix seconds) and `webhook-signature` (space-separated `v1,<base64>` entries) headers; the
+ * signed content is `<id>.<timestamp>.<body>`; secrets are `whsec_<base64>`. Entries of other
+ * versions (`v1a,`) are skipped, as the specification asks: {@link standardWebhooksV1a} checks those.
  *
  * @example
  * ```ts
@@ -14,11 +24,11 @@ import { defineSender } from '../../core/sender.js';
  * const verifier = createVerifier(standardWebhooks, { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
  * ```
  */
-export const standardWebhooks = defineSender({
+export const standardWebhooks = /* @__PURE__ */ composeSender({
   name: 'standard-webhooks',
-  signature: { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ', skipOtherVersions: true },
-  signedContent: '{webhook-id}.{webhook-timestamp}.{body}',
-  secretEncoding: 'whsec',
-  timestamp: { header: 'webhook-timestamp', format: 'unix-seconds' },
-  id: { header: 'webhook-id' },
+  signatures: signatureHeader({ header: 'webhook-signature', encoding: base64, prefix: 'v1,', separator: ' ', skipOtherVersions: true }),
+  signed: [id, '.', timestamp, '.', body],
+  algorithm: hmac('sha256', whsecSecret),
+  timestamp: unixSeconds(timestamp),
+  id,
 });

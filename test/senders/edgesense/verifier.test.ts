@@ -44,7 +44,7 @@ describe('edgesense: specifics', () => {
     const verifier = createEdgeSenseVerifier({ secret, signatureHeader: 'X-Signature', now: () => NOW });
     await expect(verifier.verify(sign(body, 'x-signature'))).resolves.toMatchObject({ payload: { event: 'device.alert' } });
     await expectCode(verifier, sign(body), 'missing_header');
-    expect(verifier.sender.signature.header).toBe('x-signature');
+    expect(verifier.sender.signature).toMatchObject({ kind: 'header', header: 'x-signature' });
   });
 
   it('refuses a signed body whose timestamp is missing or unparseable', async () => {
