@@ -11,8 +11,14 @@ import { header } from '../../core/scheme/sources/header.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
 const requestTimestamp = /* @__PURE__ */ header('x-slack-request-timestamp');
-// One signature per request (`@slack/bolt` 5.1 `verifySlackRequest` splits `v0=` off once).
-const signatures = /* @__PURE__ */ signatureHeader({ header: 'x-slack-signature', prefix: 'v0=', encoding: hex });
+// Both kinds of request are signed alike; one signature each (`@slack/bolt` 5.1
+// `verifySlackRequest` splits `v0=` off once).
+const signing = {
+  signatures: /* @__PURE__ */ signatureHeader({ header: 'x-slack-signature', prefix: 'v0=', encoding: hex }),
+  signed: ['v0:', requestTimestamp, ':', body],
+  algorithm: /* @__PURE__ */ hmac('sha256', utf8Secret),
+  timestamp: /* @__PURE__ */ unixSeconds(requestTimestamp),
+} as const;
 
 /**
  * Slack's Events API: `X-Slack-Signature: v0=<hex>`, an HMAC-SHA256 of
@@ -32,10 +38,7 @@ const signatures = /* @__PURE__ */ signatureHeader({ header: 'x-slack-signature'
  */
 export const slack = /* @__PURE__ */ composeSender({
   name: 'slack',
-  signatures,
-  signed: ['v0:', requestTimestamp, ':', body],
-  algorithm: hmac('sha256', utf8Secret),
-  timestamp: unixSeconds(requestTimestamp),
+  ...signing,
   id: bodyField('event_id'),
   eventType: bodyField('event.type'),
 });
@@ -58,10 +61,7 @@ export const slack = /* @__PURE__ */ composeSender({
  */
 export const slackCommands = /* @__PURE__ */ composeSender({
   name: 'slack-commands',
-  signatures,
-  signed: ['v0:', requestTimestamp, ':', body],
-  algorithm: hmac('sha256', utf8Secret),
-  timestamp: unixSeconds(requestTimestamp),
+  ...signing,
   id: bodyDigest,
   body: formBody,
 });

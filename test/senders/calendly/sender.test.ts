@@ -1,14 +1,12 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { calendly, createCalendlyVerifier } from '../../../src/senders/calendly/index.js';
 import { calendlyOracle } from '../../oracles/calendly.js';
 import { describeConformance } from '../conformance.js';
 import { describeOracleChecks, sha256Hex } from '../oracle-checks.js';
+import { timestampedParameters } from '../reference-signers.js';
 
-/** Calendly's documented scheme with node:crypto: `t=<s>,v1=<hex of HMAC-SHA256("<t>.<body>")>`. */
-function calendlySignature(body: string | Uint8Array, ms: number, secrets: readonly string[]): string {
-  const t = Math.floor(ms / 1000);
-  return [`t=${t}`, ...secrets.map((secret) => `v1=${createHmac('sha256', secret).update(`${t}.`).update(body).digest('hex')}`)].join(',');
-}
+/** Calendly's documented scheme: `t=<s>,v1=<hex of HMAC-SHA256("<t>.<body>")>`. */
+const calendlySignature = timestampedParameters({ time: 't', signature: 'v1', pairSeparator: ',', between: '.' });
 
 describeConformance({
   name: 'calendly',

@@ -1,11 +1,12 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createLinearVerifier, linear } from '../../../src/senders/linear/index.js';
 import { linearOracle } from '../../oracles/linear.js';
 import { describeConformance, expectCode, NOW } from '../conformance.js';
 import { describeOracleChecks, sha256Hex } from '../oracle-checks.js';
+import { bodyHmac } from '../reference-signers.js';
 
-const linearSignature = (secret: string, body: string | Uint8Array) => createHmac('sha256', secret).update(body).digest('hex');
+const linearSignature = bodyHmac('sha256');
 
 describeConformance({
   name: 'linear',

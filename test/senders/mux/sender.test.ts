@@ -1,16 +1,14 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createMuxVerifier, mux } from '../../../src/senders/mux/index.js';
 import { muxOracle } from '../../oracles/mux.js';
 import { describeConformance } from '../conformance.js';
 import { describeOracleChecks, jsonOf } from '../oracle-checks.js';
+import { timestampedParameters } from '../reference-signers.js';
 
 const EVENT_ID = '3a56ac3d-33da-4366-855b-f592d898409d';
 
-/** Mux's scheme with node:crypto: `t=<s>,v1=<hex of HMAC-SHA256("<t>.<body>")>`, one v1 per secret. */
-function muxSignature(body: string | Uint8Array, ms: number, secrets: readonly string[]): string {
-  const t = Math.floor(ms / 1000);
-  return [`t=${t}`, ...secrets.map((secret) => `v1=${createHmac('sha256', secret).update(`${t}.`).update(body).digest('hex')}`)].join(',');
-}
+/** Mux's scheme: `t=<s>,v1=<hex of HMAC-SHA256("<t>.<body>")>`, one v1 per secret. */
+const muxSignature = timestampedParameters({ time: 't', signature: 'v1', pairSeparator: ',', between: '.' });
 
 describeConformance({
   name: 'mux',

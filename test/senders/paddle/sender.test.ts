@@ -1,18 +1,15 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPaddleVerifier, paddle } from '../../../src/senders/paddle/index.js';
 import { paddleOracle } from '../../oracles/paddle.js';
 import { describeConformance, NOW } from '../conformance.js';
 import { describeOracleChecks, jsonOf } from '../oracle-checks.js';
+import { timestampedParameters } from '../reference-signers.js';
 
 const EVENT_ID = 'evt_01hv8x2acma2gz6he7m1yy7a5n';
 
-/** Paddle's scheme with node:crypto: `ts=<s>;h1=<hex of HMAC-SHA256("<ts>:<body>")>`, one h1 per secret. */
-function paddleSignature(body: string | Uint8Array, ms: number, secrets: readonly string[]): string {
-  const ts = Math.floor(ms / 1000);
-  const h1 = secrets.map((secret) => `h1=${createHmac('sha256', secret).update(`${ts}:`).update(body).digest('hex')}`);
-  return [`ts=${ts}`, ...h1].join(';');
-}
+/** Paddle's scheme: `ts=<s>;h1=<hex of HMAC-SHA256("<ts>:<body>")>`, one h1 per secret. */
+const paddleSignature = timestampedParameters({ time: 'ts', signature: 'h1', pairSeparator: ';', between: ':' });
 
 describeConformance({
   name: 'paddle',
