@@ -6,6 +6,8 @@ export const entries = {
   './peridio': 'src/senders/peridio/index.ts',
   './edgesense': 'src/senders/edgesense/index.ts',
   './standard-webhooks': 'src/senders/standard-webhooks/index.ts',
+  './stripe': 'src/senders/stripe/index.ts',
+  './github': 'src/senders/github/index.ts',
   './calendly': 'src/senders/calendly/index.ts',
   './coinbase-commerce': 'src/senders/coinbase-commerce/index.ts',
   './intercom': 'src/senders/intercom/index.ts',
