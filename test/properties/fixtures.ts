@@ -8,6 +8,16 @@ import { nodeCryptoBackend } from '../../src/crypto/node.js';
 import { edgesense } from '../../src/senders/edgesense/index.js';
 import { peridio } from '../../src/senders/peridio/index.js';
 import { standardWebhooks } from '../../src/senders/standard-webhooks/index.js';
+import { calendly } from '../../src/senders/calendly/index.js';
+import { coinbaseCommerce } from '../../src/senders/coinbase-commerce/index.js';
+import { intercom } from '../../src/senders/intercom/index.js';
+import { lemonSqueezy } from '../../src/senders/lemon-squeezy/index.js';
+import { linear } from '../../src/senders/linear/index.js';
+import { mux } from '../../src/senders/mux/index.js';
+import { paddle } from '../../src/senders/paddle/index.js';
+import { sentry } from '../../src/senders/sentry/index.js';
+import { slack, slackCommands } from '../../src/senders/slack/index.js';
+import { vercel } from '../../src/senders/vercel/index.js';
 
 /** Runs per property: 10,000 in CI (the default), fewer when asked, e.g. under Stryker. */
 export const NUM_RUNS = Number(process.env.HOOKVERIFY_PROPERTY_RUNS ?? 10_000);
@@ -68,6 +78,24 @@ export const senderCases: readonly SenderCase[] = [
     bodyTimestamp: false,
   },
 ];
+
+/**
+ * Vendor definitions (issue #12), for the suites that take a sender of any shape: the tampering
+ * and round-trip suites read signature headers directly, these go through signDelivery alone.
+ */
+export const vendorSenders: readonly { readonly name: string; readonly sender: Sender }[] = [
+  calendly,
+  coinbaseCommerce,
+  intercom,
+  lemonSqueezy,
+  linear,
+  mux,
+  paddle,
+  sentry,
+  slack,
+  slackCommands,
+  vercel,
+].map((sender) => ({ name: sender.name, sender }));
 
 /** A fixed-ish "now" anywhere between 2001 and 2100, so no property depends on today's date. */
 export const nowArb = fc.integer({ min: 1_000_000_000_000, max: 4_102_444_800_000 });

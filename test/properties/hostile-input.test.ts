@@ -7,7 +7,7 @@ import { VERIFICATION_CODES } from '../helpers/verification-codes.js';
 import { WebhookVerificationError } from '../../src/core/errors.js';
 import { createVerifier, type DeliveryInput } from '../../src/core/verifier.js';
 import { signDelivery } from '../../src/testing/index.js';
-import { backend, NUM_RUNS, senderCases } from './fixtures.js';
+import { backend, NUM_RUNS, senderCases, vendorSenders } from './fixtures.js';
 
 
 const MAX_BODY = 4096;
@@ -73,7 +73,7 @@ function headersArb(names: readonly string[], valid: Readonly<Record<string, str
   );
 }
 
-describe.each(senderCases)('$name: hostile input', ({ sender }) => {
+describe.each([...senderCases, ...vendorSenders])('$name: hostile input', ({ sender }) => {
   it(`ends every request in a refusal with a stable code (${NUM_RUNS} cases)`, async () => {
     const encoding = sender.algorithm.key.encoding;
     const secret = encoding === 'hex' ? '0123456789ABCDEF0123456789ABCDEF' : encoding === 'whsec' ? 'whsec_c2VjcmV0' : 'secret';

@@ -6,15 +6,16 @@ import { VERIFICATION_CODES } from '../helpers/verification-codes.js';
 import type { HeadersInput } from '../../src/core/headers.js';
 import { WebhookVerificationError, type VerificationErrorCode } from '../../src/core/errors.js';
 import type { Sender } from '../../src/core/sender.js';
+import type { HeaderParametersSource } from '../../src/core/scheme/signatures/header-parameters.js';
 import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/signature-header.js';
 import type { VerificationFailure, Verifier, VerifierOptions } from '../../src/core/verifier.js';
-import type { CryptoBackend } from '../../src/crypto/backend.js';
+import type { CryptoBackend, HmacHash } from '../../src/crypto/backend.js';
 import { nodeCryptoBackend } from '../../src/crypto/node.js';
 import { signDelivery } from '../../src/testing/index.js';
 
 export interface ConformanceCase {
   readonly name: string;
-  readonly sender: Sender<SignatureHeaderSource>;
+  readonly sender: Sender<SignatureHeaderSource | HeaderParametersSource>;
   readonly create: (options: VerifierOptions) => Verifier;
   /** Two valid secrets, as the sender's dashboard shows them. */
   readonly secrets: readonly [string, string];
@@ -50,6 +51,10 @@ export function countingBackend(inner: CryptoBackend = nodeCryptoBackend()!): Cr
       backend.hmacs++;
       return inner.hmacSha256(key, parts);
     },
+    hmac(hash: HmacHash, key: unknown, parts: readonly (string | Uint8Array)[]) {
+      backend.hmacs++;
+      return inner.hmac!(hash, key, parts);
+    },
     sha256: (data: string | Uint8Array) => inner.sha256(data),
     timingSafeEqual: (a: Uint8Array, b: Uint8Array) => inner.timingSafeEqual(a, b),
   };
@@ -70,19 +75,33 @@ export async function expectCode(verifier: Verifier, input: { body: unknown; hea
 
 /** Edits the first signature character after the prefix, keeping the encoding valid. */
 function tamperSignature(value: string, prefix: string): string {
-  const at = prefix.length;
+  const at = value.indexOf(prefix) + prefix.length;
   const c = value[at]!;
-  const replacement = /[0-9]/.test(c) ? (c === '0' ? '1' : '0') : c === 'A' ? 'B' : 'A';
+  // Hex is read in either case, so a letter moves to another letter, never to its other case.
+  const replacement = /[0-9]/.test(c) ? (c === '0' ? '1' : '0') : c.toLowerCase() === 'a' ? 'b' : 'a';
   return value.slice(0, at) + replacement + value.slice(at + 1);
 }
 
 export function describeConformance(c: ConformanceCase): void {
   const [secretA, secretB] = c.secrets;
-  const sigHeader = c.sender.signature.header;
-  const prefix = c.sender.signature.prefix ?? '';
+  const signature = c.sender.signature;
+  const sigHeader = signature.header;
+  // What stands before each signature, and between entries: for a header of parameters
+  // (`t=…,v1=…`), the signature parameter's name and the pair separator.
+  const prefix = signature.kind === 'header' ? (signature.prefix ?? '') : `${signature.signatureParameter}${signature.kvSeparator}`;
+  const separator = signature.kind === 'header' ? signature.separator : signature.pairSeparator;
+  /** The header up to the first signature, and the signatures from there on. */
+  const splitAtSignature = (value: string): [string, string] => {
+    const at = value.indexOf(prefix) + prefix.length;
+    return [value.slice(0, at), value.slice(at)];
+  };
   const isHex = c.sender.signature.encoding.name === 'hex';
   const tsSource = c.sender.timestamp?.source;
   const tsHeader = tsSource?.kind === 'header' ? tsSource.name : undefined;
+  /** A Unix-seconds timestamp parameter of the signature header, as `name=value` at NOW. */
+  const tsPair = tsSource?.kind === 'parameter' && signature.kind === 'header-parameters'
+    ? (seconds = NOW / 1000) => `${tsSource.name}${signature.kvSeparator}${seconds}`
+    : undefined;
   const verifierFor = (options: Partial<VerifierOptions> = {}) =>
     c.create({ secret: secretA, now: () => NOW, ...options } as VerifierOptions);
   const deliver = (timestampMs = NOW, secrets: readonly string[] = [secretA]) => {
@@ -146,10 +165,9 @@ export function describeConformance(c: ConformanceCase): void {
     if (isHex) {
       it('accepts hex signatures in lower and upper case', async () => {
         const { body, headers } = deliver();
-        const value = headers[sigHeader]!;
-        const hexPart = value.slice(prefix.length);
+        const [head, hexPart] = splitAtSignature(headers[sigHeader]!);
         for (const variant of [hexPart.toLowerCase(), hexPart.toUpperCase()]) {
-          await expect(verifierFor().verify({ body, headers: { ...headers, [sigHeader]: prefix + variant } })).resolves.toBeDefined();
+          await expect(verifierFor().verify({ body, headers: { ...headers, [sigHeader]: head + variant } })).resolves.toBeDefined();
         }
       });
     }
@@ -172,6 +190,10 @@ export function describeConformance(c: ConformanceCase): void {
         const moved = c.sign(body, NOW - 1000, [secretA])[tsHeader]!;
         expect(moved).not.toBe(headers[tsHeader]);
         await expectCode(verifierFor(), { body, headers: { ...headers, [tsHeader]: moved } }, 'invalid_signature');
+      } else if (tsPair) {
+        expect(headers[sigHeader]).toContain(tsPair());
+        const moved = headers[sigHeader]!.replace(tsPair(), tsPair(NOW / 1000 - 1));
+        await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: moved } }, 'invalid_signature');
       } else {
         const moved = JSON.stringify(c.payload(NOW - 1000));
         expect(moved).not.toBe(JSON.stringify(payload));
@@ -183,7 +205,7 @@ export function describeConformance(c: ConformanceCase): void {
       const { body, headers } = deliver();
       const tampered = tamperSignature(headers[sigHeader]!, prefix);
       const outcome = await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: tampered } }, 'invalid_signature');
-      const expectedSig = headers[sigHeader]!.slice(prefix.length);
+      const expectedSig = splitAtSignature(headers[sigHeader]!)[1];
       expect(outcome.message).not.toContain(expectedSig);
       expect(outcome.message.toLowerCase()).not.toContain(expectedSig.toLowerCase().slice(0, 16));
       expect(outcome.message).not.toContain(secretA);
@@ -198,7 +220,7 @@ export function describeConformance(c: ConformanceCase): void {
       it('accepts two signatures when either one is valid', async () => {
         for (const order of [[secretA, c.wrongSecret], [c.wrongSecret, secretA]]) {
           const { body, headers } = deliver(NOW, order);
-          expect(headers[sigHeader]).toContain(c.sender.signature.separator!);
+          expect(headers[sigHeader]).toContain(separator!);
           await expect(verifierFor().verify({ body, headers })).resolves.toBeDefined();
         }
         const { body, headers } = deliver(NOW, [c.wrongSecret, c.wrongSecret]);
@@ -208,7 +230,6 @@ export function describeConformance(c: ConformanceCase): void {
       // Issue #11, item 8: an undecodable entry used to make the whole header malformed.
       it('skips entries that can never match and verifies the rest, still within the entry bound', async () => {
         const { body, headers } = deliver(NOW, [secretA]);
-        const separator = c.sender.signature.separator!;
         const valid = headers[sigHeader]!;
         const junk = [`${prefix}potato`, `${prefix}${isHex ? 'ab'.repeat(31) : 'QUJD'}`, `${prefix}${isHex ? 'zz'.repeat(32) : '!!!!'}`];
         for (const bad of junk) {
@@ -217,18 +238,22 @@ export function describeConformance(c: ConformanceCase): void {
           }
         }
         const backend = countingBackend();
-        const none = await expectCode(verifierFor({ backend }), { body, headers: { ...headers, [sigHeader]: junk.join(separator) } }, 'malformed_header');
-        expect(none.message).toMatch(/has no signature/);
+        // A header of parameters keeps what precedes its signatures (Mux's `t=…,`).
+        const lead = valid.slice(0, valid.indexOf(prefix));
+        const none = await expectCode(verifierFor({ backend }), { body, headers: { ...headers, [sigHeader]: lead + junk.join(separator) } }, 'malformed_header');
+        expect(none.message).toMatch(/has no ("[^"]+" )?signature/);
         expect(backend.hmacs).toBe(0);
         const sixteen = [...Array.from({ length: 15 }, () => junk[0]!), valid];
         await expect(verifierFor().verify({ body, headers: { ...headers, [sigHeader]: sixteen.join(separator) } })).resolves.toBeDefined();
-        await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: [junk[0]!, ...sixteen].join(separator) } }, 'malformed_header');
+        // A signature header bounds its entries at 16; a header of parameters bounds its pairs
+        // at 32 and counts only decodable signatures toward the 16.
+        const overBound = signature.kind === 'header' ? [junk[0]!, ...sixteen] : [...Array.from({ length: 32 }, () => junk[0]!), valid];
+        await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: overBound.join(separator) } }, 'malformed_header');
       });
 
       it('tolerates whitespace and empty entries between signatures', async () => {
         const { body, headers } = deliver(NOW, [c.wrongSecret, secretA]);
-        const separator = c.sender.signature.separator!;
-        const spaced = headers[sigHeader]!.split(separator).join(`  ${separator}${separator === ' ' ? '' : ' '} `);
+        const spaced = headers[sigHeader]!.split(separator!).join(`  ${separator}${separator === ' ' ? '' : ' '} `);
         await expect(verifierFor().verify({ body, headers: { ...headers, [sigHeader]: spaced } })).resolves.toBeDefined();
       });
     } else {
@@ -333,6 +358,16 @@ export function describeConformance(c: ConformanceCase): void {
         await expectCode(verifierFor(), { body, headers: doubled }, 'malformed_header');
         await expectCode(verifierFor(), { body, headers: { ...headers, [tsHeader]: [headers[tsHeader]!, '0'] } }, 'malformed_header');
       });
+    } else if (tsPair) {
+      it('refuses an unparseable or repeated timestamp parameter', async () => {
+        const { body, headers } = deliver();
+        for (const bad of ['yesterday', '-1', '1e9', `${NOW / 1000}x`, '']) {
+          const value = headers[sigHeader]!.replace(tsPair(), tsPair().replace(String(NOW / 1000), bad));
+          await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: value } }, 'malformed_header');
+        }
+        const repeated = `${headers[sigHeader]}${separator}${tsPair()}`;
+        await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: repeated } }, 'malformed_header');
+      });
     } else {
       it('checks the body timestamp only after the signature holds', async () => {
         const stale = deliver(NOW - (c.defaultToleranceMs ?? DEFAULT_TOLERANCE) - 3_600_000);
@@ -376,8 +411,7 @@ export function describeConformance(c: ConformanceCase): void {
 
     it('ends hostile header values in a verification code, never a TypeError', async () => {
       const { body, headers } = deliver();
-      const separator = c.sender.signature.separator ?? ',';
-      const entry = headers[sigHeader]!.split(separator)[0]!;
+      const entry = headers[sigHeader]!.split(separator ?? ',')[0]!;
       const cases: [unknown, VerificationErrorCode][] = [
         [12345, 'malformed_header'],
         [{ value: headers[sigHeader] }, 'malformed_header'],
