@@ -6,6 +6,7 @@ export const entries = {
   './peridio': 'src/senders/peridio/index.ts',
   './edgesense': 'src/senders/edgesense/index.ts',
   './standard-webhooks': 'src/senders/standard-webhooks/index.ts',
+  './discord': 'src/senders/discord/index.ts',
   './testing': 'src/testing/index.ts',
   './dedupe': 'src/dedupe/index.ts',
   './redis': 'src/dedupe/redis/index.ts',
