@@ -9,6 +9,7 @@ export const entries = {
   './discord': 'src/senders/discord/index.ts',
   './mailgun': 'src/senders/mailgun/index.ts',
   './sendgrid': 'src/senders/sendgrid/index.ts',
+  './shopify': 'src/senders/shopify/index.ts',
   './testing': 'src/testing/index.ts',
   './dedupe': 'src/dedupe/index.ts',
   './redis': 'src/dedupe/redis/index.ts',
