@@ -7,6 +7,7 @@ export const entries = {
   './edgesense': 'src/senders/edgesense/index.ts',
   './standard-webhooks': 'src/senders/standard-webhooks/index.ts',
   './discord': 'src/senders/discord/index.ts',
+  './line': 'src/senders/line/index.ts',
   './mailgun': 'src/senders/mailgun/index.ts',
   './sendgrid': 'src/senders/sendgrid/index.ts',
   './shopify': 'src/senders/shopify/index.ts',
