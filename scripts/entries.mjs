@@ -9,6 +9,7 @@ export const entries = {
   './discord': 'src/senders/discord/index.ts',
   './line': 'src/senders/line/index.ts',
   './mailgun': 'src/senders/mailgun/index.ts',
+  './razorpay': 'src/senders/razorpay/index.ts',
   './sendgrid': 'src/senders/sendgrid/index.ts',
   './shopify': 'src/senders/shopify/index.ts',
   './testing': 'src/testing/index.ts',
