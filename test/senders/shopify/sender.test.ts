@@ -28,7 +28,7 @@ describeConformance({
   wrongSecret: shopifyOracle.keys().signingKey,
   multiSignature: false,
   timestampIn: 'none',
-  payload: (ms) => ({ id: 820982911946154508, email: 'jon@example.com', created_at: new Date(ms).toISOString() }),
+  payload: (ms) => ({ id: 820982911946154, email: 'jon@example.com', created_at: new Date(ms).toISOString() }),
   sign: oracleSigner(shopifyOracle, shopify),
   expectedId: (body) => createHash('sha256').update(body).digest('hex'),
 });
