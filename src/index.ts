@@ -39,6 +39,8 @@ export {
   type BodyFieldSource,
   type BodyKind,
   type BodyPiece,
+  type BoundAlgorithm,
+  type BoundSource,
   type CandidateDecoder,
   type ComputedId,
   type HeaderSource,
@@ -52,6 +54,7 @@ export {
   type SignatureEncoding,
   type SignatureSource,
   type SignatureSourceBase,
+  type SignedFieldSource,
   type SignedPart,
   type SourceBase,
   type Step,
@@ -61,6 +64,7 @@ export {
 export { header } from './core/scheme/sources/header.js';
 export { body } from './core/scheme/sources/body.js';
 export { bodyField } from './core/scheme/sources/body-field.js';
+export { signedField } from './core/scheme/sources/signed-field.js';
 export { requestUrl } from './core/scheme/sources/request-url.js';
 export { requestMethod } from './core/scheme/sources/request-method.js';
 export { signatureHeader, type SignatureHeaderOptions, type SignatureHeaderSource } from './core/scheme/signatures/signature-header.js';
@@ -83,6 +87,7 @@ export { rfc3339 } from './core/scheme/timestamps/rfc3339.js';
 export { unixSeconds } from './core/scheme/timestamps/unix-seconds.js';
 export { unixMillis } from './core/scheme/timestamps/unix-millis.js';
 export { bodyDigest } from './core/scheme/ids/body-digest.js';
+export { idFrom } from './core/scheme/ids/id-from.js';
 export { jsonBody } from './core/scheme/bodies/json-body.js';
 export { formBody } from './core/scheme/bodies/form-body.js';
 export { textBody } from './core/scheme/bodies/text-body.js';

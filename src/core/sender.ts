@@ -12,8 +12,9 @@ import { textBody } from './scheme/bodies/text-body.js';
 import { composeSender, type Sender, type SenderParts } from './scheme/compose-sender.js';
 import { base64 } from './scheme/encodings/base64.js';
 import { hex } from './scheme/encodings/hex.js';
-import { headerName } from './scheme/header-name.js';
+import { headerName } from './scheme/check.js';
 import { bodyDigest } from './scheme/ids/body-digest.js';
+import { idFrom } from './scheme/ids/id-from.js';
 import { SECRET_FORMS } from './scheme/keys/secret-forms.js';
 import { signatureHeader, type SignatureHeaderSource } from './scheme/signatures/signature-header.js';
 import { body } from './scheme/sources/body.js';
@@ -234,7 +235,8 @@ function optIn(value: unknown, option: string): boolean {
 }
 
 function idOf(id: IdSpec | undefined): SenderParts['id'] {
-  if (id === undefined || typeof id === 'function') return id;
+  if (id === undefined) return undefined;
+  if (typeof id === 'function') return idFrom(id);
   if (id === null || typeof id !== 'object') refuse('id must be { header }, { bodyField }, { bodyDigest: "sha256" } or a function');
   if ('bodyDigest' in id) {
     if (id.bodyDigest !== 'sha256') refuse('id.bodyDigest must be "sha256"');
@@ -279,8 +281,9 @@ export type EditedSender = Omit<Sender, 'signature' | 'timestamp' | 'id' | 'even
 
 /** True for a part of ./scheme, as opposed to a plain description of one. */
 function isPart(value: unknown): boolean {
-  const part = value as { bind?: unknown; compute?: unknown; parse?: unknown } | null;
-  return typeof part?.bind === 'function' || typeof part?.compute === 'function' || typeof part?.parse === 'function';
+  if (value === null || typeof value !== 'object') return false;
+  const part = value as { key?: unknown; compute?: unknown; parse?: unknown };
+  return typeof part.key === 'string' || typeof part.compute === 'function' || typeof part.parse === 'function';
 }
 
 /** The signature header a plain spec, or an edited copy of a composed one, describes. */

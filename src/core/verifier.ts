@@ -6,7 +6,7 @@ import { ConfigurationError, WebhookVerificationError } from './errors.js';
 import { HEADER_MISSING, readHeader, type HeadersInput } from './headers.js';
 import { isPromise } from './is-promise.js';
 import type { Sender } from './scheme/compose-sender.js';
-import { NOT_OF_KIND, type RequestState, type ValueSource, type VerificationFailure } from './scheme/types.js';
+import { NOT_OF_KIND, type BoundAlgorithm, type RequestState, type ValueSource, type VerificationFailure } from './scheme/types.js';
 import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.js';
 import { bindSender, type BoundSender } from './verify/bind-sender.js';
 import { failuresFor } from './verify/failures.js';
@@ -234,8 +234,9 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   const algorithm = sender.algorithm;
   const decoded = decodeSecrets(options.secret ?? options.secrets, algorithm.key);
   const backend = options.backend ?? defaultCryptoBackend();
-  const unsupported = algorithm.unsupported(backend);
-  if (unsupported !== undefined) throw new ConfigurationError('invalid_option', `${sender.name} signs with ${algorithm.label}, but ${unsupported}`);
+  const binding = algorithm.bind(backend);
+  if (typeof binding === 'string') throw new ConfigurationError('invalid_option', `${sender.name} signs with ${algorithm.label}, but ${binding}`);
+  const bound: BoundAlgorithm = binding;
   const toleranceMs = durationToMs(options.tolerance ?? sender.tolerance ?? DEFAULT_TOLERANCE, 'tolerance');
   const checkWindow = options.unsafeDisableReplayCheck !== true;
   const replayable = sender.replayProtection === 'none' || !checkWindow;
@@ -266,7 +267,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   function importKeys(): ActiveKey[] | Promise<ActiveKey[]> {
     const source = rawKeys!;
     rawKeys = undefined;
-    const handles = source.map((secret) => algorithm.importKey(backend, secret.key));
+    const handles = source.map((secret) => bound.importKey(secret.key));
     const build = (resolved: unknown[]): ActiveKey[] =>
       source.map((secret, i) => ({ handle: resolved[i], matched: secret.matched, notAfterMs: secret.notAfterMs }));
     if (handles.some(isPromise)) {
@@ -299,7 +300,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       const key = active[i]!;
       if (key.notAfterMs < now) continue;
       anyActive = true;
-      const match = algorithm.matches(backend, key.handle, content, candidates);
+      const match = bound.matches(key.handle, content, candidates);
       if (match === true) return i;
       if (match !== false) return findKeyAsync(active, i, match, content, ownCopies(candidates), now);
     }
@@ -320,7 +321,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     for (let i = first + 1; i < active.length; i++) {
       const key = active[i]!;
       if (key.notAfterMs < now) continue;
-      if (await algorithm.matches(backend, key.handle, content, candidates)) return i;
+      if (await bound.matches(key.handle, content, candidates)) return i;
     }
     return NO_MATCH;
   }

@@ -1,5 +1,4 @@
 import type { CryptoBackend, HmacHash } from './backend.js';
-import { concat } from './concat.js';
 
 // The subset of node:crypto used here, typed locally so the published types need no @types/node.
 interface NodeHmac {
@@ -14,6 +13,7 @@ interface NodeCrypto {
   createPublicKey(options: { key: Uint8Array; format: 'der'; type: 'spki' }): unknown;
   verify(algorithm: string | null, data: Uint8Array, key: unknown, signature: Uint8Array): boolean;
 }
+export type { NodeCrypto };
 
 type BuiltinLoader = (id: string) => unknown;
 
@@ -21,7 +21,7 @@ type BuiltinLoader = (id: string) => unknown;
  * Loads node:crypto without an import statement, so that bundlers for edge runtimes never see
  * a `node:` specifier. `process.getBuiltinModule` exists from Node 20.16 and in Bun and Deno.
  */
-function loadNodeCrypto(): NodeCrypto | undefined {
+export function loadNodeCrypto(): NodeCrypto | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: BuiltinLoader } }).process;
   const load = proc?.getBuiltinModule;
   if (typeof load !== 'function') return undefined;
@@ -57,10 +57,5 @@ export function nodeCryptoBackend(): CryptoBackend | undefined {
     hmac,
     sha256: (data) => crypto.createHash('sha256').update(data).digest(),
     timingSafeEqual: (a, b) => a.byteLength === b.byteLength && crypto.timingSafeEqual(a, b),
-    importPublicKey: (_algorithm, spki) => crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' }),
-    verifySignature: (algorithm, key, parts, signature) =>
-      algorithm === 'ed25519'
-        ? crypto.verify(null, concat(parts), key, signature)
-        : crypto.verify('sha256', concat(parts), { key, dsaEncoding: 'ieee-p1363' }, signature),
   };
 }

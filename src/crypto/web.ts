@@ -1,7 +1,8 @@
-import type { CryptoBackend, HmacHash, PublicKeyAlgorithm } from './backend.js';
+import type { CryptoBackend, HmacHash } from './backend.js';
 import { concat } from './concat.js';
 
-function subtle(): SubtleCrypto {
+/** Web Crypto's `crypto.subtle`, or a TypeError naming what is missing. */
+export function subtle(): SubtleCrypto {
   const api = (globalThis as { crypto?: Crypto }).crypto?.subtle;
   if (!api) throw new TypeError('this runtime has neither node:crypto nor Web Crypto (crypto.subtle)');
   return api;
@@ -19,7 +20,6 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 const hashName = (hash: HmacHash = 'sha256') => `SHA-${hash.slice(3)}`;
-const curve = (algorithm: PublicKeyAlgorithm) => (algorithm === 'ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' });
 
 async function mac(key: unknown, parts: readonly (string | Uint8Array)[]): Promise<Uint8Array> {
   return new Uint8Array(await subtle().sign('HMAC', key as CryptoKey, concat(parts) as BufferSource));
@@ -49,8 +49,5 @@ export function webCryptoBackend(): CryptoBackend {
       return new Uint8Array(await subtle().digest('SHA-256', concat([data]) as BufferSource));
     },
     timingSafeEqual: constantTimeEqual,
-    importPublicKey: (algorithm, spki) => subtle().importKey('spki', spki as BufferSource, curve(algorithm), false, ['verify']),
-    verifySignature: (algorithm, key, parts, signature) =>
-      subtle().verify(curve(algorithm), key as CryptoKey, signature as BufferSource, concat(parts) as BufferSource),
   };
 }

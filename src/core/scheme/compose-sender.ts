@@ -1,16 +1,17 @@
 import type { Duration } from '../duration.js';
-import { ConfigurationError } from '../errors.js';
+import { check } from './check.js';
 import { jsonBody } from './bodies/json-body.js';
-import { idFunction } from './ids/id-function.js';
 import { MAX_ENTRIES } from './signatures/entry-limit.js';
 import type {
   Algorithm,
+  BodyFieldSource,
   BodyKind,
-  IdContext,
+  BoundSource,
+  ComputedId,
   IdSource,
-  LiteralPiece,
   SignatureSource,
   SignedPart,
+  SourceBase,
   TimestampPart,
   ValueSource,
 } from './types.js';
@@ -77,8 +78,8 @@ export interface SenderParts<Signatures extends SignatureSource = SignatureSourc
   readonly algorithm: Algorithm;
   /** Where the signing time is; it must be signed. Omit for senders that send none: they are replayable. */
   readonly timestamp?: TimestampPart;
-  /** Where the dedupe id is: a signed source, {@link bodyDigest}, a function of the verified payload, or an {@link UnsignedId}. */
-  readonly id?: IdSource | ((context: IdContext) => string | undefined) | UnsignedId;
+  /** Where the dedupe id is: a signed source, {@link bodyDigest}, {@link idFrom}(a function of the verified payload), or an {@link UnsignedId}. */
+  readonly id?: IdSource | UnsignedId;
   /** Where the event type is, when the sender names it outside the payload: a signed source or an {@link UnsignedEventType}. */
   readonly eventType?: ValueSource | UnsignedEventType;
   /** What the body is, and so what `payload` is. Default {@link jsonBody}. */
@@ -141,16 +142,33 @@ export interface Sender<Signatures extends SignatureSource = SignatureSource> {
   readonly tolerance: Duration | undefined;
 }
 
-function refuse(message: string): never {
-  throw new ConfigurationError('invalid_option', message);
-}
+// Objects only: a plain function has a `bind` of its own.
+const part = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+const bound = (value: unknown): value is BoundSource => part(value) && typeof value.bind === 'function';
+const isSource = (value: unknown): value is ValueSource =>
+  part(value) && typeof value.key === 'string' && (bound(value) || typeof (value as unknown as BodyFieldSource).read === 'function');
 
-function isSource(value: unknown): value is ValueSource {
-  return typeof (value as ValueSource | null)?.bind === 'function' && typeof (value as ValueSource).key === 'string';
-}
-
-function literal(text: string): LiteralPiece {
-  return Object.freeze({ kind: 'literal', key: 'literal', label: JSON.stringify(text), text });
+/**
+ * A source that must be signed, or that the definition accepts unsigned with `flag: true`:
+ * the source, and whether it was accepted unsigned.
+ */
+function trusted(
+  what: string,
+  value: unknown,
+  flag: 'unsignedAllowsReplay' | 'unsignedAllowsRelabeling',
+  signed: (source: ValueSource) => boolean,
+  cost: string,
+): [ValueSource, boolean] {
+  let source = value;
+  let unsigned = false;
+  if (value !== null && typeof value === 'object' && flag in value) {
+    check((value as Record<string, unknown>)[flag] === true, `${flag} must be true or left out`);
+    source = (value as { source: unknown }).source;
+    unsigned = true;
+  }
+  check(isSource(source), `${what} must be a source such as header(...) or bodyField(...)${flag === 'unsignedAllowsReplay' ? ', bodyDigest, idFrom(...)' : ''} or { source, ${flag}: true }`);
+  check(unsigned || signed(source), `${what}: ${source.label} is not signed, so whoever holds one captured delivery can ${cost}: say { source, ${flag}: true } to accept that`);
+  return [source, unsigned];
 }
 
 /**
@@ -162,8 +180,8 @@ function literal(text: string): LiteralPiece {
  *   a sender without a signed id dedupes on {@link bodyDigest};
  * - the signature never signs itself, and parameters come from the signature header;
  * - one algorithm, so each key costs one digest per request, and at most 16 signatures;
- * - the body is signed whole, or (the only reason to parse it before verifying) named fields of it
- *   are, and a body field needs a body kind with fields.
+ * - the body is signed whole, or (the only reason to parse it before verifying) named fields of
+ *   it are, as {@link signedField}s; a body field needs a body kind with fields.
  *
  * A definition that breaks one is refused with a {@link ConfigurationError} that says why.
  *
@@ -184,87 +202,63 @@ function literal(text: string): LiteralPiece {
  * ```
  */
 export function composeSender<Signatures extends SignatureSource>(parts: SenderParts<Signatures>): Sender<Signatures> {
-  if (parts === null || typeof parts !== 'object') refuse('composeSender needs the parts of a sender');
-  const { name, signatures, algorithm } = parts;
-  if (typeof name !== 'string' || name === '') refuse('a sender needs a non-empty name');
-  if (typeof signatures?.bind !== 'function') refuse('signatures must say where the signatures are: signatureHeader(...), headerParameters(...) or signatureField(...)');
-  if (typeof algorithm?.matches !== 'function') refuse('algorithm must be one algorithm, such as hmac("sha256", utf8Secret)');
-  if (!(Number.isInteger(algorithm.maxSignatures) && algorithm.maxSignatures > 0 && algorithm.maxSignatures <= MAX_ENTRIES)) {
-    refuse(`algorithm.maxSignatures must be a whole number from 1 to ${MAX_ENTRIES}`);
-  }
+  check(parts !== null && typeof parts === 'object', 'composeSender needs the parts of a sender');
+  const { name, signatures, algorithm, timestamp } = parts;
   const body = parts.body ?? jsonBody;
-  if (typeof body?.read !== 'function') refuse('body must be jsonBody, formBody, textBody or bytesBody');
-  if (!Array.isArray(parts.signed) || parts.signed.length === 0) refuse('signed must list what is signed, e.g. [header("x-timestamp"), ".", body]');
+  check(typeof name === 'string' && name !== '', 'a sender needs a non-empty name');
+  check(part(signatures) && typeof signatures.bind === 'function', 'signatures must be signatureHeader(...), headerParameters(...) or signatureField(...)');
+  check(part(algorithm) && typeof algorithm.bind === 'function', 'algorithm must be one algorithm, such as hmac("sha256", utf8Secret)');
+  const limit = algorithm.maxSignatures;
+  check(Number.isInteger(limit) && limit > 0 && limit <= MAX_ENTRIES, `algorithm.maxSignatures must be a whole number from 1 to ${MAX_ENTRIES}`);
+  check(typeof body?.read === 'function', 'body must be jsonBody, formBody, textBody or bytesBody');
+  check(Array.isArray(parts.signed) && parts.signed.length > 0, 'signed must list what is signed, e.g. [header("x-timestamp"), ".", body]');
 
-  const signed = parts.signed.map((piece) => (typeof piece === 'string' ? literal(piece) : piece));
-  const sources: ValueSource[] = [];
+  const signed: SignedPart[] = parts.signed.map((piece) =>
+    typeof piece === 'string' ? Object.freeze({ kind: 'literal', key: 'literal', label: JSON.stringify(piece), text: piece }) : piece,
+  );
   // What carries the signatures cannot be signed: the whole header, or the parameter or field.
   const carriers = [signatures.key, `header:${(signatures as { header?: string }).header}`];
+  const keys = new Set<string>();
+  const sources: ValueSource[] = [];
   let bodies = 0;
   for (const piece of signed) {
     if (piece?.kind === 'body') bodies++;
-    else if (isSource(piece)) sources.push(piece);
-    else if (piece?.kind !== 'literal') refuse('signed may hold only body, sources such as header(...), and strings');
-    if (carriers.includes(piece.key)) refuse(`${signatures.label} carries the signatures, so it cannot be signed itself`);
+    else if (piece?.kind !== 'literal') {
+      check(bound(piece), `signed: ${(piece as SourceBase | null)?.label ?? 'each piece'} is read from the verified payload; a field signed on its own is a signedField(...)`);
+      sources.push(piece);
+    }
+    check(!carriers.includes(piece.key), `${signatures.label} carries the signatures, so it cannot be signed itself`);
+    keys.add(piece.key);
   }
-  if (bodies > 1) refuse('signed may contain body only once');
-  if (bodies === 1 && signatures.readsBody) refuse(`the signatures are in the body, so signed cannot contain the whole body`);
   const fieldsSigned = sources.some((source) => source.kind === 'body-field');
-  if (bodies === 0 && !fieldsSigned) refuse('signed must contain body, or the body fields the sender signs');
-  const signedKeys = new Set(signed.map((piece) => piece.key));
-  const isSigned = (source: ValueSource) => signedKeys.has(source.key) || (bodies === 1 && source.kind === 'body-field');
+  check(bodies === 1 || (bodies === 0 && fieldsSigned), 'signed must contain body once, or the signedFields the sender signs');
+  check(!(bodies === 1 && signatures.readsBody), 'the signatures are in the body, so signed cannot contain the whole body');
+  const signedSource = (source: ValueSource) => keys.has(source.key) || (bodies === 1 && source.kind === 'body-field');
 
-  const timestamp = parts.timestamp;
   if (timestamp !== undefined) {
-    if (!isSource(timestamp?.source) || typeof timestamp.parse !== 'function') refuse('timestamp must be rfc3339(...), unixSeconds(...) or unixMillis(...)');
+    check(isSource(timestamp?.source) && typeof timestamp.parse === 'function', 'timestamp must be rfc3339(...), unixSeconds(...) or unixMillis(...)');
     // An unsigned time can be rewritten by whoever replays the delivery.
-    if (!isSigned(timestamp.source)) refuse(`timestamp: ${timestamp.source.label} must be signed, or a replayed delivery could simply change it`);
+    check(signedSource(timestamp.source), `timestamp: ${timestamp.source.label} must be signed, or a replayed delivery could simply change it`);
     sources.push(timestamp.source);
   }
-
   let id: IdSource | undefined;
   let unsignedId = false;
-  const idPart = parts.id;
-  if (typeof idPart === 'function') id = idFunction(idPart);
-  else if (idPart !== undefined) {
-    if (idPart !== null && 'unsignedAllowsReplay' in idPart) {
-      if (idPart.unsignedAllowsReplay !== true) refuse('unsignedAllowsReplay must be true or left out');
-      id = idPart.source;
-      unsignedId = true;
-    } else id = idPart;
-    if (isSource(id)) {
+  if (parts.id !== undefined) {
+    if (typeof (parts.id as ComputedId | null)?.compute === 'function') id = parts.id as ComputedId;
+    else {
+      [id, unsignedId] = trusted('id', parts.id, 'unsignedAllowsReplay', signedSource, 'replay it under new ids, each processed again: dedupe on bodyDigest instead, or');
       sources.push(id);
-      if (!unsignedId && !isSigned(id)) {
-        refuse(
-          `id: ${id.label} is not signed, so whoever holds one captured delivery can replay it under new ids, each ` +
-            'processed again: dedupe on bodyDigest instead, or say { source, unsignedAllowsReplay: true } to accept that',
-        );
-      }
-    } else if (typeof (id as { compute?: unknown } | null)?.compute !== 'function') refuse('id must be a source, bodyDigest, a function or { source, unsignedAllowsReplay: true }');
-  }
-
-  let eventType: ValueSource | undefined;
-  let unsignedType = false;
-  const typePart = parts.eventType;
-  if (typePart !== undefined) {
-    if (typePart !== null && 'unsignedAllowsRelabeling' in typePart) {
-      if (typePart.unsignedAllowsRelabeling !== true) refuse('unsignedAllowsRelabeling must be true or left out');
-      eventType = typePart.source;
-      unsignedType = true;
-    } else eventType = typePart as ValueSource;
-    if (!isSource(eventType)) refuse('eventType must be a source such as header(...) or bodyField(...)');
-    sources.push(eventType);
-    if (!unsignedType && !isSigned(eventType)) {
-      refuse(
-        `eventType: ${eventType.label} is not signed, so whoever holds one captured delivery can resend its payload ` +
-          'labelled as another event: say { source, unsignedAllowsRelabeling: true } to accept that',
-      );
     }
   }
-
+  let eventType: ValueSource | undefined;
+  let unsignedType = false;
+  if (parts.eventType !== undefined) {
+    [eventType, unsignedType] = trusted('eventType', parts.eventType, 'unsignedAllowsRelabeling', signedSource, 'resend its payload labelled as another event');
+    sources.push(eventType);
+  }
   for (const source of sources) {
-    if (source.kind === 'parameter' && source.of !== signatures) refuse(`${source.label} is read from a header that is not the sender's signature source`);
-    if (source.kind === 'body-field' && !body.hasFields) refuse(`${source.label} needs a JSON or form body, and this sender's body is "${body.name}"`);
+    check(source.kind !== 'parameter' || source.of === signatures, `${source.label} is not read by the sender's signature source`);
+    check(source.kind !== 'body-field' || body.hasFields, `${source.label} needs a JSON or form body, and this sender's body is "${body.name}"`);
   }
 
   return Object.freeze({

@@ -117,6 +117,19 @@ export interface SourceBase {
   readonly key: string;
   /** Words for messages: `the webhook-id header`. */
   readonly label: string;
+}
+
+/**
+ * A source read before the signature is checked: it binds to a slot that every request fills.
+ *
+ * @example
+ * ```ts
+ * import { header, type BoundSource } from 'hookverify';
+ *
+ * const source: BoundSource = header('webhook-timestamp');
+ * ```
+ */
+export interface BoundSource extends SourceBase {
   /** The slot where each request's value will be. */
   bind(binder: Binder): number;
 }
@@ -132,7 +145,7 @@ export interface SourceBase {
  * console.log(id.name); // "webhook-id"
  * ```
  */
-export interface HeaderSource extends SourceBase {
+export interface HeaderSource extends BoundSource {
   readonly kind: 'header';
   /** Lower-case. */
   readonly name: string;
@@ -149,7 +162,7 @@ export interface HeaderSource extends SourceBase {
  * const t: ParameterSource = stripeSignature.parameter('t');
  * ```
  */
-export interface ParameterSource extends SourceBase {
+export interface ParameterSource extends BoundSource {
   readonly kind: 'parameter';
   /** The header the parameter is in. */
   readonly header: string;
@@ -159,15 +172,14 @@ export interface ParameterSource extends SourceBase {
 }
 
 /**
- * A field of the body, by dot path: read from the verified payload, or, when it is signed
- * itself (Mailgun), from a bounded parse before the signature is checked.
+ * A field of the body, by dot path, read from the verified payload.
  *
  * @example
  * ```ts
  * import { bodyField, type BodyFieldSource } from 'hookverify';
  *
- * const token: BodyFieldSource = bodyField('signature.token');
- * console.log(token.path); // "signature.token"
+ * const id: BodyFieldSource = bodyField('event.id');
+ * console.log(id.path); // "event.id"
  * ```
  */
 export interface BodyFieldSource extends SourceBase {
@@ -176,6 +188,24 @@ export interface BodyFieldSource extends SourceBase {
   /** The path, split. */
   readonly keys: readonly string[];
   /** The field's value in a parsed body (own properties only), or undefined. */
+  read(parsed: unknown): unknown;
+}
+
+/**
+ * A field of the body that is signed itself while the body is not (Mailgun): read from a
+ * bounded parse before the signature is checked.
+ *
+ * @example
+ * ```ts
+ * import { signedField, type SignedFieldSource } from 'hookverify';
+ *
+ * const token: SignedFieldSource = signedField('signature.token');
+ * ```
+ */
+export interface SignedFieldSource extends BoundSource {
+  readonly kind: 'body-field';
+  readonly path: string;
+  readonly keys: readonly string[];
   read(parsed: unknown): unknown;
 }
 
@@ -189,7 +219,7 @@ export interface BodyFieldSource extends SourceBase {
  * const url: RequestSource = requestUrl;
  * ```
  */
-export interface RequestSource extends SourceBase {
+export interface RequestSource extends BoundSource {
   readonly kind: 'url' | 'method';
 }
 
@@ -205,7 +235,7 @@ export interface RequestSource extends SourceBase {
  * if (source.kind === 'header') console.log(source.name);
  * ```
  */
-export type ValueSource = HeaderSource | ParameterSource | BodyFieldSource | RequestSource;
+export type ValueSource = HeaderSource | ParameterSource | BodyFieldSource | SignedFieldSource | RequestSource;
 
 /**
  * Literal text in the signed content, such as the `"."` between Standard Webhooks' id and
@@ -252,7 +282,7 @@ export interface BodyPiece {
  * console.log(peridio.signedParts.map((piece) => piece.label));
  * ```
  */
-export type SignedPart = ValueSource | LiteralPiece | BodyPiece;
+export type SignedPart = HeaderSource | ParameterSource | SignedFieldSource | RequestSource | LiteralPiece | BodyPiece;
 
 /**
  * Decodes one signature entry to bytes: into a buffer the verifier reuses, or undefined when the
@@ -350,19 +380,28 @@ export interface Algorithm {
   readonly signatureLength: number | undefined;
   /** The most signatures worth checking per key and request. */
   readonly maxSignatures: number;
-  /** Why the backend cannot run this algorithm, or undefined. */
-  unsupported(backend: CryptoBackend): string | undefined;
-  importKey(backend: CryptoBackend, raw: Uint8Array): unknown;
+  /** The algorithm on a backend, once per verifier, or why the backend cannot run it. */
+  bind(backend: CryptoBackend): BoundAlgorithm | string;
+}
+
+/**
+ * An algorithm bound to a crypto backend: what a verifier calls for each key.
+ *
+ * @example
+ * ```ts
+ * import { hmac, utf8Secret, nodeCryptoBackend, type BoundAlgorithm } from 'hookverify';
+ *
+ * const bound = hmac('sha256', utf8Secret).bind(nodeCryptoBackend()!) as BoundAlgorithm;
+ * const key = bound.importKey(new TextEncoder().encode('secret'));
+ * ```
+ */
+export interface BoundAlgorithm {
+  importKey(raw: Uint8Array): unknown;
   /**
    * Whether a candidate is a valid signature of the content under the key. Asynchronous only
    * on an asynchronous backend; the candidates are then copied before anything waits.
    */
-  matches(
-    backend: CryptoBackend,
-    key: unknown,
-    content: readonly (string | Uint8Array)[],
-    candidates: readonly Uint8Array[],
-  ): boolean | Promise<boolean>;
+  matches(key: unknown, content: readonly (string | Uint8Array)[], candidates: readonly Uint8Array[]): boolean | Promise<boolean>;
 }
 
 /**

@@ -67,10 +67,9 @@ export function bindSender(sender: Sender): BoundSender {
     literals[i] = piece.kind === 'literal' ? piece.text : '';
     return piece.kind === 'body' ? -1 : piece.kind === 'literal' ? -2 : piece.bind(binder);
   });
-  // A field of a body signed whole is read from the verified payload; every other value, before
-  // the signature is checked.
-  const early = (source: ValueSource | undefined): number =>
-    source === undefined || (source.kind === 'body-field' && !sender.readsBodyFirst) ? -1 : source.bind(binder);
+  // A field of a signed body is read from the verified payload; every other value, before the
+  // signature is checked.
+  const early = (source: ValueSource | undefined): number => (source !== undefined && 'bind' in source ? source.bind(binder) : -1);
   const tsSource = sender.timestamp?.source;
   const id = sender.id;
   const computedId = id !== undefined && 'compute' in id ? id : undefined;
@@ -85,7 +84,7 @@ export function bindSender(sender: Sender): BoundSender {
     timestampSlot: early(tsSource),
     idSlot: computedId ? -1 : early(id as ValueSource | undefined),
     eventTypeSlot: early(sender.eventType),
-    timestampField: tsSource?.kind === 'body-field' && !sender.readsBodyFirst ? tsSource : undefined,
+    timestampField: tsSource !== undefined && !('bind' in tsSource) ? tsSource : undefined,
     computedId,
     // Read last: the bindings above may still add slots.
     get slotCount() {

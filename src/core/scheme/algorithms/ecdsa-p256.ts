@@ -1,7 +1,7 @@
 import type { CryptoBackend } from '../../../crypto/backend.js';
 import { ConfigurationError } from '../../errors.js';
 import type { Algorithm, KeyForm } from '../types.js';
-import { anyValid, publicKeyUnsupported } from './any-valid.js';
+import { bindPublicKey } from './any-valid.js';
 
 /**
  * `r || s` (32 bytes each) of a strict DER ECDSA-Sig-Value (RFC 3279), or undefined: a
@@ -55,15 +55,6 @@ export function ecdsaP256(key: KeyForm, options: { readonly signature: 'der' | '
     // DER lengths vary (8 to 72 bytes).
     signatureLength: der ? undefined : 64,
     maxSignatures: 4,
-    unsupported: (backend: CryptoBackend) => publicKeyUnsupported(backend, 'ECDSA P-256'),
-    importKey: (backend: CryptoBackend, raw: Uint8Array) => backend.importPublicKey!('ecdsa-p256', raw),
-    matches(backend: CryptoBackend, handle: unknown, content: readonly (string | Uint8Array)[], candidates: readonly Uint8Array[]) {
-      const raw: Uint8Array[] = [];
-      for (const candidate of candidates) {
-        const converted = der ? derToP1363(candidate) : candidate;
-        if (converted) raw.push(converted);
-      }
-      return anyValid(backend, 'ecdsa-p256', handle, content, raw);
-    },
+    bind: (backend: CryptoBackend) => bindPublicKey(backend, 'ecdsa-p256', 'ECDSA P-256', der ? derToP1363 : undefined),
   });
 }

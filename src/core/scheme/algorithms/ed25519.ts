@@ -1,7 +1,7 @@
 import type { CryptoBackend } from '../../../crypto/backend.js';
 import { ConfigurationError } from '../../errors.js';
-import type { Algorithm, KeyForm } from '../types.js';
-import { anyValid, publicKeyUnsupported } from './any-valid.js';
+import type { Algorithm, BoundAlgorithm, KeyForm } from '../types.js';
+import { bindPublicKey } from './any-valid.js';
 
 // DER SubjectPublicKeyInfo header of an Ed25519 key (RFC 8410): the 32 key bytes follow.
 const SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
@@ -38,9 +38,10 @@ export function ed25519(key: KeyForm): Algorithm {
     signatureLength: 64,
     // Each signature costs a verification per key: a handful is all a rotation needs.
     maxSignatures: 4,
-    unsupported: (backend: CryptoBackend) => publicKeyUnsupported(backend, 'Ed25519'),
-    importKey: (backend: CryptoBackend, raw: Uint8Array) => backend.importPublicKey!('ed25519', raw.byteLength === 32 ? ed25519Spki(raw) : raw),
-    matches: (backend: CryptoBackend, handle: unknown, content: readonly (string | Uint8Array)[], candidates: readonly Uint8Array[]) =>
-      anyValid(backend, 'ed25519', handle, content, candidates),
+    bind(backend: CryptoBackend): BoundAlgorithm | string {
+      const bound = bindPublicKey(backend, 'ed25519', 'Ed25519');
+      // Keys are configured as the raw 32 bytes; backends import a SubjectPublicKeyInfo.
+      return typeof bound === 'string' ? bound : { ...bound, importKey: (raw) => bound.importKey(raw.byteLength === 32 ? ed25519Spki(raw) : raw) };
+    },
   });
 }

@@ -1,7 +1,7 @@
 import type { CryptoBackend, HmacHash } from '../../../crypto/backend.js';
-import { ConfigurationError } from '../../errors.js';
 import { isPromise } from '../../is-promise.js';
-import type { Algorithm, KeyForm } from '../types.js';
+import { check } from '../check.js';
+import type { Algorithm, BoundAlgorithm, KeyForm } from '../types.js';
 
 const DIGEST_BYTES: Readonly<Record<HmacHash, number>> = { sha1: 20, sha256: 32, sha512: 64 };
 
@@ -27,16 +27,11 @@ function anyEqual(backend: CryptoBackend, digest: Uint8Array, candidates: readon
  * const twilio = hmac('sha1', utf8Secret);
  * ```
  */
-export function hmac(hash: HmacHash, key: KeyForm): Algorithm {
-  const length = DIGEST_BYTES[hash];
-  if (typeof length !== 'number' || !Object.prototype.hasOwnProperty.call(DIGEST_BYTES, hash)) {
-    throw new ConfigurationError('invalid_option', 'hmac() needs "sha1", "sha256" or "sha512"');
-  }
-  if (typeof key?.decode !== 'function' || key.public) {
-    throw new ConfigurationError('invalid_option', 'hmac() needs a secret form such as utf8Secret or hexSecret');
-  }
+export function hmac(hash: HmacHash, key: KeyForm): Algorithm & { readonly hash: HmacHash } {
+  const length = Object.prototype.hasOwnProperty.call(DIGEST_BYTES, hash) ? DIGEST_BYTES[hash] : 0;
+  check(length > 0, 'hmac() needs "sha1", "sha256" or "sha512"');
+  check(typeof key?.decode === 'function' && !key.public, 'hmac() needs a secret form such as utf8Secret or hexSecret');
   const label = `HMAC-${hash.toUpperCase()}`;
-  const sha256 = hash === 'sha256';
   return Object.freeze({
     kind: 'hmac',
     hash,
@@ -44,15 +39,25 @@ export function hmac(hash: HmacHash, key: KeyForm): Algorithm {
     key,
     signatureLength: length,
     maxSignatures: 16,
-    unsupported: (backend: CryptoBackend) =>
-      sha256 || typeof backend.hmac === 'function' ? undefined : `the ${backend.name} crypto backend cannot compute ${label}`,
-    importKey: (backend: CryptoBackend, raw: Uint8Array) => backend.importHmacKey(raw, hash),
-    matches(backend: CryptoBackend, handle: unknown, content: readonly (string | Uint8Array)[], candidates: readonly Uint8Array[]) {
-      const digest = sha256 ? backend.hmacSha256(handle, content) : backend.hmac!(hash, handle, content);
-      if (!isPromise<Uint8Array>(digest)) return anyEqual(backend, digest, candidates);
-      // The candidates live in buffers the verifier reuses: copy them before waiting.
-      const own = candidates.map((candidate) => candidate.slice());
-      return digest.then((bytes) => anyEqual(backend, bytes, own));
+    bind(backend: CryptoBackend): BoundAlgorithm | string {
+      // SHA-256 goes through hmacSha256, which every backend has.
+      const digestOf =
+        hash === 'sha256'
+          ? backend.hmacSha256
+          : backend.hmac
+            ? (key: unknown, content: readonly (string | Uint8Array)[]) => backend.hmac!(hash, key, content)
+            : undefined;
+      if (digestOf === undefined) return `the ${backend.name} crypto backend cannot compute ${label}`;
+      return {
+        importKey: (raw) => backend.importHmacKey(raw, hash),
+        matches(handle, content, candidates) {
+          const digest = digestOf.call(backend, handle, content);
+          if (!isPromise<Uint8Array>(digest)) return anyEqual(backend, digest, candidates);
+          // The candidates live in buffers the verifier reuses: copy them before waiting.
+          const own = candidates.map((candidate) => candidate.slice());
+          return digest.then((bytes) => anyEqual(backend, bytes, own));
+        },
+      };
     },
   });
 }

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../errors.js';
-import { headerName } from '../header-name.js';
+import { headerName } from '../check.js';
 import type { Binder, CandidateDecoder, ParameterSource, RequestState, SignatureEncoding, SignatureSourceBase, VerificationFailure } from '../types.js';
 import { MAX_ENTRIES } from './entry-limit.js';
 

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../errors.js';
-import { bodyField } from '../sources/body-field.js';
+import { signedField } from '../sources/signed-field.js';
 import type { Binder, CandidateDecoder, RequestState, SignatureEncoding, SignatureSourceBase, VerificationFailure } from '../types.js';
 
 /**
@@ -21,25 +21,25 @@ export interface SignatureFieldSource extends SignatureSourceBase {
 /**
  * One signature in a string field of the body, as Mailgun sends it (`signature.signature`, next to
  * the `signature.timestamp` and `signature.token` it signs). The body is parsed before the
- * signature is checked: see {@link bodyField} for what that exception to "verify before parse"
+ * signature is checked: see {@link signedField} for what that exception to "verify before parse"
  * allows and what a delivery then says.
  *
  * @example
  * ```ts
- * import { composeSender, signatureField, bodyField, hmac, utf8Secret, unixSeconds, hex } from 'hookverify';
+ * import { composeSender, signatureField, signedField, hmac, utf8Secret, unixSeconds, hex } from 'hookverify';
  *
  * const mailgun = composeSender({
  *   name: 'mailgun',
  *   signatures: signatureField('signature.signature', { encoding: hex }),
- *   signed: [bodyField('signature.timestamp'), bodyField('signature.token')],
+ *   signed: [signedField('signature.timestamp'), signedField('signature.token')],
  *   algorithm: hmac('sha256', utf8Secret),
- *   timestamp: unixSeconds(bodyField('signature.timestamp')),
- *   id: bodyField('signature.token'),
+ *   timestamp: unixSeconds(signedField('signature.timestamp')),
+ *   id: signedField('signature.token'),
  * });
  * ```
  */
 export function signatureField(path: string, options: { readonly encoding: SignatureEncoding }): SignatureFieldSource {
-  const field = bodyField(path);
+  const field = signedField(path);
   const encoding = options?.encoding;
   if (typeof encoding?.decodeInto !== 'function') {
     throw new ConfigurationError('invalid_option', 'signatureField needs { encoding: hex } or { encoding: base64 }');

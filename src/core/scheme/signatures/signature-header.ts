@@ -1,5 +1,4 @@
-import { ConfigurationError } from '../../errors.js';
-import { headerName } from '../header-name.js';
+import { check, headerName } from '../check.js';
 import type { Binder, CandidateDecoder, RequestState, SignatureEncoding, SignatureSourceBase, VerificationFailure } from '../types.js';
 import { MAX_ENTRIES } from './entry-limit.js';
 
@@ -68,24 +67,14 @@ export interface SignatureHeaderSource extends SignatureSourceBase {
  * ```
  */
 export function signatureHeader(options: SignatureHeaderOptions): SignatureHeaderSource {
-  if (options === null || typeof options !== 'object') {
-    throw new ConfigurationError('invalid_option', 'signatureHeader needs { header, encoding }');
-  }
+  check(options !== null && typeof options === 'object', 'signatureHeader needs { header, encoding }');
   const name = headerName(options.header, 'signature.header');
   const { encoding, prefix, separator } = options;
-  if (typeof encoding?.decodeInto !== 'function') {
-    throw new ConfigurationError('invalid_option', 'signature.encoding must be hex or base64');
-  }
-  if (prefix !== undefined && typeof prefix !== 'string') {
-    throw new ConfigurationError('invalid_option', 'signature.prefix must be a string');
-  }
-  if (separator !== undefined && (typeof separator !== 'string' || separator === '')) {
-    throw new ConfigurationError('invalid_option', 'signature.separator must be a non-empty string');
-  }
-  if (separator !== undefined && prefix?.includes(separator)) {
-    // Splitting on the separator would cut every entry through its prefix.
-    throw new ConfigurationError('invalid_option', 'signature.prefix cannot contain signature.separator');
-  }
+  check(typeof encoding?.decodeInto === 'function', 'signature.encoding must be hex or base64');
+  check(prefix === undefined || typeof prefix === 'string', 'signature.prefix must be a string');
+  check(separator === undefined || (typeof separator === 'string' && separator !== ''), 'signature.separator must be a non-empty string');
+  // Splitting on the separator would cut every entry through its prefix.
+  check(separator === undefined || !prefix?.includes(separator), 'signature.prefix cannot contain signature.separator');
   const skipOtherVersions = options.skipOtherVersions === true;
   const label = `the ${name} header`;
   const lead = prefix ?? '';

@@ -1,4 +1,4 @@
-import { headerName } from '../header-name.js';
+import { headerName } from '../check.js';
 import type { HeaderSource } from '../types.js';
 
 /**
