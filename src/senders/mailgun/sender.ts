@@ -3,11 +3,11 @@ import { composeSender } from '../../core/scheme/compose-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { signatureField } from '../../core/scheme/signatures/signature-field.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { signedField } from '../../core/scheme/sources/signed-field.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
-const timestamp = /* @__PURE__ */ bodyField('signature.timestamp');
-const token = /* @__PURE__ */ bodyField('signature.token');
+const timestamp = /* @__PURE__ */ signedField('signature.timestamp');
+const token = /* @__PURE__ */ signedField('signature.token');
 
 /**
  * Mailgun webhooks (JSON), as Mailgun documents them (no Mailgun SDK verifies): there is no
