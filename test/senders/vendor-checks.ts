@@ -11,7 +11,7 @@ import type { Sender } from '../../src/core/sender.js';
 import type { DeliveryInput, Verifier, VerifierOptions } from '../../src/core/verifier.js';
 import { signDelivery, type PrivateKeyInput, type SignDeliveryOptions } from '../../src/testing/index.js';
 import type { Oracle, SignedRequest } from '../oracles/oracle.js';
-import { expectCode } from './conformance.js';
+import { expectCode, type ConformanceCase } from './conformance.js';
 
 /** A round number of Unix seconds, as the oracle suite signs at. */
 export const SIGNED_AT = 1_750_000_000;
@@ -31,7 +31,7 @@ export interface VendorCase {
 }
 
 /** The headers a sender reads: the ones a conformance case's signer must send, and no others. */
-export function headersRead(sender: Sender): string[] {
+function headersRead(sender: Sender): string[] {
   const names = new Set<string>();
   if ('header' in sender.signature) names.add(sender.signature.header);
   for (const source of [...sender.signedParts, sender.timestamp?.source, sender.id, sender.eventType]) {
@@ -41,16 +41,35 @@ export function headersRead(sender: Sender): string[] {
 }
 
 /**
- * The conformance suite's reference signer, from the oracle's: one signature (the vendors here
- * send one), made with the signing key of the given secret, and only the headers the sender reads.
+ * The conformance suite's case for a vendor, signed by the oracle's reference signer: two keys to
+ * roll between and a third nobody configured, from the oracle; one signature per delivery (the
+ * vendors here send one); only the headers the sender reads; the body digest as the id.
  */
-export function oracleSigner(oracle: Oracle, sender: Sender, signingKeyOf: (secret: string) => string = (secret) => secret) {
+export function conformanceCase(c: VendorCase, payload: ConformanceCase['payload']): ConformanceCase {
+  const { sender, oracle } = c;
+  // Verifying key -> signing key: the same string for HMAC, a key pair otherwise.
+  const pairs = new Map(Array.from({ length: 3 }, () => oracle.keys()).map((pair) => [pair.verifyingKey, pair.signingKey]));
+  const [keyA, keyB, wrongKey] = [...pairs.keys()] as [string, string, string];
+  const signingKeyOf = (verifyingKey: string) => pairs.get(verifyingKey)!;
   const names = headersRead(sender);
-  return (body: string | Uint8Array, timestampMs: number, secrets: readonly string[]): Record<string, string> => {
-    expect(secrets).toHaveLength(1);
-    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-    const signed = oracle.reference.sign({ ...oracle.example, body: bytes, key: signingKeyOf(secrets[0]!), timestamp: Math.floor(timestampMs / 1000) });
-    return Object.fromEntries(names.map((name) => [name, signed.headers[name]!]));
+  expect(sender.id?.kind).toBe('body-digest');
+  return {
+    name: sender.name,
+    sender: sender as ConformanceCase['sender'],
+    create: c.create,
+    secrets: [keyA, keyB],
+    wrongSecret: wrongKey,
+    signingKey: c.privateKey && ((verifyingKey) => c.privateKey!(signingKeyOf(verifyingKey))),
+    multiSignature: false,
+    timestampIn: sender.timestamp === undefined ? 'none' : sender.timestamp.source.kind === 'header' ? 'header' : 'body',
+    payload,
+    sign(body, timestampMs, secrets) {
+      expect(secrets).toHaveLength(1);
+      const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+      const signed = oracle.reference.sign({ ...oracle.example, body: bytes, key: signingKeyOf(secrets[0]!), timestamp: Math.floor(timestampMs / 1000) });
+      return Object.fromEntries(names.map((name) => [name, signed.headers[name]!]));
+    },
+    expectedId: (body) => createHash('sha256').update(body).digest('hex'),
   };
 }
 

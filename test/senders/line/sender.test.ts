@@ -1,25 +1,15 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { validateSignature } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
 import { createLineVerifier, line } from '../../../src/senders/line/index.js';
 import { lineOracle } from '../../oracles/line.js';
 import { describeConformance, expectCode } from '../conformance.js';
-import { describeVendorChecks, oracleSigner } from '../vendor-checks.js';
+import { conformanceCase, describeVendorChecks, type VendorCase } from '../vendor-checks.js';
 
-describeVendorChecks({ sender: line, create: createLineVerifier, oracle: lineOracle });
+const vendor: VendorCase = { sender: line, create: createLineVerifier, oracle: lineOracle };
+describeVendorChecks(vendor);
 
-describeConformance({
-  name: 'line',
-  sender: line,
-  create: createLineVerifier,
-  secrets: [lineOracle.keys().signingKey, lineOracle.keys().signingKey],
-  wrongSecret: lineOracle.keys().signingKey,
-  multiSignature: false,
-  timestampIn: 'none',
-  payload: (ms) => ({ destination: 'U0123456789abcdef', events: [{ type: 'message', timestamp: ms, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR' }] }),
-  sign: oracleSigner(lineOracle, line),
-  expectedId: (body) => createHash('sha256').update(body).digest('hex'),
-});
+describeConformance(conformanceCase(vendor, (ms) => ({ destination: 'U0123456789abcdef', events: [{ type: 'message', timestamp: ms, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR' }] })));
 
 describe('line: the signature text', () => {
   it('takes canonical base64 only, where the SDK also takes base64url', async () => {

@@ -1,33 +1,17 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSendGridVerifier, sendgrid } from '../../../src/senders/sendgrid/index.js';
 import { sendgridOracle } from '../../oracles/sendgrid.js';
 import { describeConformance, expectCode } from '../conformance.js';
-import { describeVendorChecks, oracleSigner, SIGNED_AT } from '../vendor-checks.js';
+import { conformanceCase, describeVendorChecks, SIGNED_AT, type VendorCase } from '../vendor-checks.js';
 
 // The oracle's private keys are base64 PKCS #8 DER, which signDelivery takes as bytes.
 const privateKey = (pkcs8: string) => new Uint8Array(Buffer.from(pkcs8, 'base64'));
 
-describeVendorChecks({ sender: sendgrid, create: createSendGridVerifier, oracle: sendgridOracle, privateKey });
-
-// Two verification keys and a third, unconfigured one: public key (base64 SPKI) -> private key.
-const pairs = new Map(Array.from({ length: 3 }, () => sendgridOracle.keys()).map((pair) => [pair.verifyingKey, pair.signingKey]));
-const [keyA, keyB, wrongKey] = [...pairs.keys()] as [string, string, string];
-const signingKeyOf = (publicKey: string) => pairs.get(publicKey)!;
-
-describeConformance({
-  name: 'sendgrid',
-  sender: sendgrid,
-  create: createSendGridVerifier,
-  secrets: [keyA, keyB],
-  wrongSecret: wrongKey,
-  signingKey: (publicKey) => privateKey(signingKeyOf(publicKey)),
-  multiSignature: false,
-  timestampIn: 'header',
-  payload: (ms) => ({ events: [{ email: 'example@test.com', timestamp: Math.floor(ms / 1000), event: 'processed', sg_event_id: 'sg_event_id' }] }),
-  sign: oracleSigner(sendgridOracle, sendgrid, signingKeyOf),
-  expectedId: (body) => createHash('sha256').update(body).digest('hex'),
-});
+const vendor: VendorCase = { sender: sendgrid, create: createSendGridVerifier, oracle: sendgridOracle, privateKey };
+describeVendorChecks(vendor);
+describeConformance(
+  conformanceCase(vendor, (ms) => ({ events: [{ email: 'example@test.com', timestamp: Math.floor(ms / 1000), event: 'processed', sg_event_id: 'sg_event_id' }] })),
+);
 
 describe('sendgrid: definition', () => {
   it('signs the timestamp header and the body with ECDSA P-256 (DER), bounds replays with the timestamp, dedupes on the body digest', () => {
