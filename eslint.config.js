@@ -1,5 +1,8 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const RUNTIME_NEUTRAL = 'src/ must run on every runtime; load node:crypto through src/crypto/node.ts';
 
 export default tseslint.config(
   {
@@ -11,6 +14,7 @@ export default tseslint.config(
       '.stryker-tmp/**',
       'examples/**/.next/**',
       'examples/**/next-env.d.ts',
+      'examples/nextjs-e2e-build/**',
       '**/node_modules/**',
     ],
   },
@@ -29,7 +33,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*'], message: 'src/ must run on every runtime; load node:crypto through src/crypto/node.ts' }] },
+        {
+          patterns: [{ group: ['node:*'], message: RUNTIME_NEUTRAL }],
+          // Bare names ('crypto', 'stream') are the same modules; exact names, so './events' stays allowed.
+          paths: builtinModules.map((name) => ({ name, message: RUNTIME_NEUTRAL })),
+        },
       ],
     },
   },

@@ -36,15 +36,16 @@ export function stripeContender(): Check {
 }
 
 /**
- * GitHub as a hookverify sender, as examples/custom-senders/github.ts describes it (repeated
- * here because the examples import the built package, which type checking must not need).
+ * GitHub as a hookverify sender, as examples/custom-senders/github.ts describes it less its
+ * event type, which octokit's verify does not read either (repeated here because the examples
+ * import the built package, which type checking must not need).
  */
 export const github = defineSender({
   name: 'github',
   signature: { header: 'x-hub-signature-256', encoding: 'hex', prefix: 'sha256=' },
   signedContent: '{body}',
   secretEncoding: 'utf8',
-  id: { header: 'x-github-delivery' },
+  id: { bodyDigest: 'sha256' },
 });
 
 /**

@@ -1,7 +1,9 @@
 // Installs the package as a user would: `npm pack`, then the tarball into a fresh project in a
 // temporary directory (offline: zod and the optional peers come from npm's cache, filled by
 // `npm ci`), then loads every entry from ESM and from CommonJS and type-checks a TypeScript
-// consumer under "moduleResolution" node16 and bundler. Run after the build (scripts/ci/30-build.sh).
+// consumer under "moduleResolution" node16, bundler and node10 (TypeScript's legacy "node", still
+// its default for "module": "commonjs", which reads "typesVersions" instead of "exports"). Run
+// after the build (scripts/ci/30-build.sh).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,10 +75,14 @@ export async function check(body: Uint8Array, headers: Headers): Promise<string>
 `;
   writeFileSync(join(dir, 'consumer.mts'), `${imports}\n${uses}`);
   writeFileSync(join(dir, 'consumer.cts'), `${imports}\n${uses}`);
+  writeFileSync(join(dir, 'consumer.ts'), `${imports}\n${uses}`);
   const base = { strict: true, noEmit: true, skipLibCheck: false, types: ['node'], lib: ['ES2022', 'DOM'], target: 'ES2022' };
   const configs = {
     'tsconfig.node16.json': { compilerOptions: { ...base, module: 'node16', moduleResolution: 'node16' }, files: ['consumer.mts', 'consumer.cts'] },
     'tsconfig.bundler.json': { compilerOptions: { ...base, module: 'preserve', moduleResolution: 'bundler' }, files: ['consumer.mts'] },
+    // esModuleInterop as `tsc --init` writes it: without it, zod's and pino's own declarations
+    // fail under node10, whoever imports them.
+    'tsconfig.node10.json': { compilerOptions: { ...base, module: 'commonjs', moduleResolution: 'node', esModuleInterop: true }, files: ['consumer.ts'] },
   };
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   for (const [file, config] of Object.entries(configs)) {

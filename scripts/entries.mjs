@@ -1,6 +1,6 @@
-// The package's public entry points: subpath -> source file. tsup, typedoc, the size budget
-// and the export map are all derived from this list (`npm run sync:exports` rewrites
-// package.json; the test suite fails when the two disagree).
+// The package's public entry points: subpath -> source file. tsup, typedoc, the size budget,
+// the export map and its typesVersions mirror are all derived from this list
+// (`npm run sync:exports` rewrites package.json; CI fails when the two disagree).
 export const entries = {
   '.': 'src/index.ts',
   './peridio': 'src/senders/peridio/index.ts',
@@ -42,4 +42,17 @@ export function exportMap() {
   map['./schemas/*'] = './schemas/*';
   map['./package.json'] = './package.json';
   return map;
+}
+
+/**
+ * The export map's types again, for TypeScript's legacy "moduleResolution": "node" (node10, still
+ * its default under "module": "commonjs"), which ignores "exports" and reads "typesVersions".
+ * The root entry needs none: node10 finds it through "types".
+ */
+export function typesVersions() {
+  const paths = {};
+  for (const subpath of Object.keys(entries)) {
+    if (subpath !== '.') paths[subpath.slice(2)] = [`./dist/${distName(subpath)}.d.ts`];
+  }
+  return { '*': paths };
 }

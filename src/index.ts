@@ -32,6 +32,7 @@ export {
   type TimestampSpec,
 } from './core/sender.js';
 export { composeSender, type Sender, type SenderParts, type UnsignedEventType, type UnsignedId } from './core/scheme/compose-sender.js';
+export type { BodyKindName } from './core/verify/body-kind-for.js';
 export {
   NOT_OF_KIND,
   type Algorithm,

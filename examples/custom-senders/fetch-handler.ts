@@ -1,6 +1,7 @@
 // Mounting any verifier in a Fetch-style route (Next.js route handlers, Hono, Workers, Deno,
-// Bun): read the raw bytes, verify, answer with a status the sender understands.
+// Bun): read the raw bytes within the limit, verify, answer with a status the sender understands.
 import { WebhookVerificationError, type VerifiedDelivery, type Verifier } from 'hookverify';
+import { readRequestBody } from 'hookverify/fetch';
 
 /** What each refusal answers: 413 and 400 are the sender's fault, 401 an untrusted request. */
 export function statusFor(error: WebhookVerificationError): number {
@@ -23,7 +24,10 @@ export function createWebhookHandler(
     let delivery: VerifiedDelivery;
     try {
       // The raw bytes: never `JSON.stringify(await request.json())`, which changes what was signed.
-      delivery = await verifier.verify({ body: new Uint8Array(await request.arrayBuffer()), headers: request.headers });
+      // readRequestBody stops at 1 MiB (the verifier's default maxBodyBytes) and throws
+      // body_too_large; `await request.arrayBuffer()` would hold a body of any size first.
+      const body = await readRequestBody(request);
+      delivery = await verifier.verify({ body, headers: request.headers });
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) throw error;
       // The code says why, without revealing anything an attacker could use.

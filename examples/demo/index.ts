@@ -165,6 +165,10 @@ function why(outcome: ReceiverOutcome | undefined): string {
   }
 }
 
+const json = process.argv.includes('--json');
+// Said before the deliveries start, so the first line appears as soon as the receiver listens.
+if (!json) console.log(`hookverify demo: ${steps.length} signed deliveries to a receiver on ${base}\n`);
+
 const rows: DemoRow[] = [];
 for (const step of steps) {
   step.before?.();
@@ -182,7 +186,7 @@ for (const step of steps) {
 server.closeAllConnections();
 server.close();
 
-if (process.argv.includes('--json')) {
+if (json) {
   for (const row of rows) console.log(JSON.stringify(row));
 } else {
   const headers: DemoRow = { delivery: 'delivery', status: 0, outcome: 'outcome', why: 'why' };
@@ -206,7 +210,6 @@ if (process.argv.includes('--json')) {
     const head = [row.delivery.padEnd(widest('delivery')), (row === headers ? 'HTTP' : String(row.status)).padEnd(4), row.outcome.padEnd(widest('outcome')), first].join('  ');
     return [head, ...rest.map((more) => ' '.repeat(indent) + more)].join('\n');
   };
-  console.log(`hookverify demo: ${rows.length} signed deliveries to a receiver on ${base}\n`);
   console.log(line(headers));
   console.log('-'.repeat(indent + Math.min(room, 60)));
   for (const row of rows) console.log(line(row));

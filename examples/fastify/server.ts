@@ -6,7 +6,7 @@ import { createEdgeSenseReceiver, createPeridioReceiver } from '../shared/receiv
 
 const app = Fastify();
 
-// Each registration is its own encapsulated context: raw bytes there, JSON parsing elsewhere.
+// Each registration is one webhook route that reads its raw bytes itself; JSON parsing elsewhere is untouched.
 await app.register(hookverifyFastify, { path: '/webhooks/peridio', receiver: createPeridioReceiver() });
 await app.register(hookverifyFastify, { path: '/webhooks/edgesense', receiver: createEdgeSenseReceiver() });
 

@@ -27,10 +27,13 @@ export function parseCommandArgs<const O extends Options>(command: string, args:
   return parsed;
 }
 
-/** A whole positive number from an option, or a usage error. */
-export function positiveInteger(value: string | undefined, option: string, fallback: number): number {
+/** A whole positive number from an option, at most `max`, or a usage error. */
+export function positiveInteger(value: string | undefined, option: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < 1) throw usageError(`${option} must be a whole number >= 1, got ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(number) || number < 1 || number > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? '>= 1' : `from 1 to ${max}`;
+    throw usageError(`${option} must be a whole number ${range}, got ${JSON.stringify(value)}`);
+  }
   return number;
 }

@@ -54,8 +54,9 @@ async function loadCustomSender(path: string): Promise<Sender> {
     throw usageError(`${path} must export one sender description (as its default export); found ${candidates.length}`);
   }
   const found = candidates[0]!;
-  // A plain description is validated here exactly as the library validates it.
-  return 'signedParts' in found ? found : defineSender(found);
+  // Validated here exactly as the library validates it, a composed sender too: an object that
+  // only looks composed must not skip the composer's rules.
+  return defineSender(found as SenderDefinition);
 }
 
 /** The sender a command-line name stands for; unknown names are a usage error. */

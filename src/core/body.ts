@@ -10,8 +10,8 @@ import { decodeUtf8 } from './encoding.js';
  *
  * // Express: express.raw({ type: 'application/json' }) leaves a Buffer in req.body.
  * const body: RawBody = req.body;
- * // Fetch: the bytes, before any request.json().
- * const bytes: RawBody = new Uint8Array(await request.arrayBuffer());
+ * // Fetch: the bytes, before any request.json(), read within the limit (hookverify/fetch).
+ * const bytes: RawBody = await readRequestBody(request);
  * ```
  */
 export type RawBody = string | Uint8Array | ArrayBuffer;

@@ -9,12 +9,14 @@
  * Why a delivery was refused by a verifier. Stable: safe to `switch` on.
  *
  * - `missing_header`: a header the sender always sends is absent.
- * - `malformed_header`: a header is present but unusable (wrong format, sent twice, too long).
+ * - `malformed_header`: a header is present but unusable (wrong format, sent more than once, too long).
  * - `timestamp_too_old` / `timestamp_in_future`: outside the replay window.
  * - `invalid_signature`: no signature in the header matches any active secret.
  * - `no_active_secret`: every configured secret is past its `notAfter`.
  * - `invalid_body`: the body is not raw bytes, or (after the signature held) not valid JSON.
  * - `body_too_large`: the body exceeds `maxBodyBytes`; checked before any hashing.
+ * - `unsupported_encoding`: the body is content-encoded (`Content-Encoding: gzip`, ...) and its
+ *   bytes as given do not verify: hookverify checks the bytes it is given and decodes nothing.
  *
  * @example
  * ```ts
@@ -22,6 +24,7 @@
  *
  * function status(code: VerificationErrorCode): number {
  *   if (code === 'body_too_large') return 413;
+ *   if (code === 'unsupported_encoding') return 415;
  *   return code === 'invalid_body' ? 400 : 401;
  * }
  * ```
@@ -34,7 +37,8 @@ export type VerificationErrorCode =
   | 'invalid_signature'
   | 'no_active_secret'
   | 'invalid_body'
-  | 'body_too_large';
+  | 'body_too_large'
+  | 'unsupported_encoding';
 
 /**
  * Why a verified payload is not an event of the catalog.

@@ -36,18 +36,24 @@ export type HeadersInput =
 export const MAX_HEADER_LENGTH = 8192;
 
 /** What reading one header produced: its value, or why there is none. */
-export type HeaderRead = string | typeof HEADER_MISSING | typeof HEADER_MALFORMED;
+export type HeaderRead = string | typeof HEADER_MISSING | typeof HEADER_MALFORMED | typeof HEADER_REPEATED;
 
+// Small integers in this order, so that a caller can index a tuple of failures by them.
 export const HEADER_MISSING = 0;
 export const HEADER_MALFORMED = 1;
+export const HEADER_REPEATED = 2;
 
 function isGetter(headers: unknown): headers is HeadersGetter {
   return typeof (headers as HeadersGetter).get === 'function';
 }
 
 /**
- * Reads one header by its lower-case name, case-insensitively. A header sent several times
- * with different values is malformed: which one the sender meant cannot be known.
+ * Reads one header by its lower-case name, case-insensitively. A header given more than once
+ * (a Node `headersDistinct` array of two, or two spellings of its name in a record) is
+ * HEADER_REPEATED, identical values or not: RFC 9110 (section 5.3) lets a sender repeat only a
+ * list field, none of the fields hookverify reads is one, and which line a proxy or the sender
+ * meant cannot be known. A Fetch `Headers` has already joined repeats into one value, which is
+ * read as that one value.
  */
 export function readHeader(headers: HeadersInput | unknown, lowerName: string): HeaderRead {
   if (headers === null || typeof headers !== 'object') return HEADER_MISSING;
@@ -65,7 +71,7 @@ export function readHeader(headers: HeadersInput | unknown, lowerName: string): 
     if (value === undefined) {
       for (const key of Object.keys(record)) {
         if (key.length === lowerName.length && key.toLowerCase() === lowerName) {
-          if (value !== undefined) return HEADER_MALFORMED;
+          if (value !== undefined) return HEADER_REPEATED;
           value = record[key];
         }
       }
@@ -74,9 +80,8 @@ export function readHeader(headers: HeadersInput | unknown, lowerName: string): 
   if (value === undefined || value === null) return HEADER_MISSING;
   if (Array.isArray(value)) {
     if (value.length === 0) return HEADER_MISSING;
-    const first: unknown = value[0];
-    for (let i = 1; i < value.length; i++) if (value[i] !== first) return HEADER_MALFORMED;
-    value = first;
+    if (value.length > 1) return HEADER_REPEATED;
+    value = value[0];
   }
   if (typeof value !== 'string') return HEADER_MALFORMED;
   if (value.length > MAX_HEADER_LENGTH) return HEADER_MALFORMED;

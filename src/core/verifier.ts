@@ -3,12 +3,14 @@ import { defaultCryptoBackend } from '../crypto/default.js';
 import { DEFAULT_MAX_BODY_BYTES, exceedsLimit, toBodyData, type BodyData, type RawBody } from './body.js';
 import { durationToMs, type Duration } from './duration.js';
 import { ConfigurationError, WebhookVerificationError } from './errors.js';
-import { HEADER_MISSING, readHeader, type HeadersInput } from './headers.js';
+import { readHeader, type HeadersInput } from './headers.js';
 import { isPromise } from './is-promise.js';
 import type { Sender } from './scheme/compose-sender.js';
-import { NOT_OF_KIND, type BoundAlgorithm, type RequestState, type ValueSource, type VerificationFailure } from './scheme/types.js';
+import { NOT_OF_KIND, type BodyKind, type BoundAlgorithm, type RequestState, type ValueSource, type VerificationFailure } from './scheme/types.js';
 import { decodeSecrets, type MatchedSecret, type SecretInput } from './secrets.js';
 import { bindSender, type BoundSender } from './verify/bind-sender.js';
+import { isContentEncoded } from './verify/content-encoding.js';
+import { bodyKindFor, type BodyKindName } from './verify/body-kind-for.js';
 import { failuresFor } from './verify/failures.js';
 
 export type { VerificationFailure } from './scheme/types.js';
@@ -141,6 +143,11 @@ export interface VerifierOptions {
   /** Largest body accepted, in bytes, checked before any hashing. Default 1 MiB. */
   readonly maxBodyBytes?: number;
   /**
+   * What the body is, overriding the sender's own kind: `"json"`, `"form"`, `"text"`, `"bytes"`
+   * or a body kind part. A sender that reads fields of its body needs one with fields.
+   */
+  readonly body?: BodyKindName | BodyKind;
+  /**
    * The public URL the sender posts to, for senders that sign it (Square's notification URL):
    * used instead of each request's own URL, which a proxy may have rewritten.
    */
@@ -227,10 +234,12 @@ function nonEmpty(value: unknown): string | undefined {
  * console.log(delivery.id, delivery.payload);
  * ```
  */
-export function createVerifier<Payload = unknown>(sender: Sender, options: VerifierOptions): Verifier<Payload> {
+export function createVerifier<Payload = unknown>(given: Sender, options: VerifierOptions): Verifier<Payload> {
   if (options.secret !== undefined && options.secrets !== undefined) {
     throw new ConfigurationError('invalid_option', 'give either `secret` or `secrets`, not both');
   }
+  const sender = given;
+  const bodyKind = bodyKindFor(sender, options.body);
   const algorithm = sender.algorithm;
   const decoded = decodeSecrets(options.secret ?? options.secrets, algorithm.key);
   const backend = options.backend ?? defaultCryptoBackend();
@@ -250,14 +259,21 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   }
   const clock = options.now;
   const nowMs = clock ? () => Number(clock()) : Date.now;
-  const failures = failuresFor(sender, toleranceMs);
-  const plan: BoundSender = bindSender(sender);
+  const lastNotAfterMs = Math.max(...decoded.map((secret) => secret.notAfterMs));
+  if (lastNotAfterMs < nowMs()) {
+    // Starting anyway would refuse every delivery with no_active_secret: say so at startup.
+    throw new ConfigurationError(
+      'invalid_secret',
+      `every secret is already past its notAfter (the last at ${new Date(lastNotAfterMs).toISOString()}): add the current one`,
+    );
+  }
+  const failures = failuresFor(sender, toleranceMs, bodyKind);
+  const plan: BoundSender = bindSender(sender, bodyKind);
   const { headerNames, headerSlots, headerFailures, steps, extract, pieces, literals, slotCount } = plan;
   const tsPart = sender.timestamp;
   const tsSlot = plan.timestampSlot;
   const tsField = plan.timestampField;
   const readsBodyFirst = sender.readsBodyFirst;
-  const bodyKind = sender.body;
   const computedId = plan.computedId;
 
   // Keys are imported on first use, once: some edge runtimes forbid crypto at module scope.
@@ -341,7 +357,8 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   }
 
   function toChecked(found: number, state: Checked): Checked | VerificationFailure {
-    if (found === NO_MATCH) return failures.invalid_signature;
+    // An encoded body whose bytes do not verify gets its own answer, not advice about secrets.
+    if (found === NO_MATCH) return isContentEncoded(state.headers) ? failures.unsupported_encoding : failures.invalid_signature;
     if (found === NO_ACTIVE_KEY) return failures.no_active_secret;
     state.matched = keys![found]!.matched;
     return state;
@@ -359,7 +376,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
       const value = readHeader(headers, headerNames[i]!);
       // The id header is needed only for dedupe; its absence is reported as missing too,
       // since every delivery of a sender that declares one carries it.
-      if (typeof value !== 'string') return headerFailures[i]![value === HEADER_MISSING ? 0 : 1]!;
+      if (typeof value !== 'string') return headerFailures[i]![value];
       values[headerSlots[i]!] = value;
     }
     const state: Checked = {
@@ -420,6 +437,12 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
     return found.then((index) => toChecked(index, state));
   }
 
+  function bodyFailure(headers: HeadersInput, body: BodyData): VerificationFailure {
+    if (isContentEncoded(headers)) return failures.unsupported_encoding;
+    const empty = (typeof body === 'string' ? body.length : body.byteLength) === 0;
+    return empty && bodyKind.name === 'json' ? failures.empty_body : failures.invalid_body;
+  }
+
   function fieldValue(source: ValueSource | undefined, slot: number, payload: unknown, values: readonly (string | undefined)[]): string | undefined {
     if (slot >= 0) return values[slot];
     return source === undefined || source.kind !== 'body-field' ? undefined : nonEmpty(source.read(payload));
@@ -428,7 +451,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   /** Reads the verified body as its kind, then the id and event type: the delivery, or why there is none. */
   function finish(checked: Checked): VerifiedDelivery<Payload> | VerificationFailure | Promise<VerifiedDelivery<Payload>> {
     const payload = readsBodyFirst ? checked.parsed : bodyKind.read(checked.body);
-    if (payload === NOT_OF_KIND) return failures.invalid_body;
+    if (payload === NOT_OF_KIND) return bodyFailure(checked.headers, checked.body);
     let timestampMs = checked.timestampMs;
     if (tsField) {
       timestampMs = tsPart!.parse(tsField.read(payload));
@@ -498,7 +521,7 @@ export function createVerifier<Payload = unknown>(sender: Sender, options: Verif
   // Each method returns exactly one promise, already settled on node:crypto: no async
   // functions and no chains on the hot path.
   const verifier: Verifier<Payload> = {
-    sender,
+    sender: given,
     safeVerify(input) {
       try {
         const result = run(input);

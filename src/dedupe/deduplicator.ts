@@ -129,6 +129,7 @@ function randomToken(): string {
  * @example
  * ```ts
  * import { createDeduplicator, dedupeHttpStatus } from 'hookverify/dedupe';
+ * import { readRequestBody } from 'hookverify/fetch';
  * import { createRedisStore } from 'hookverify/redis';
  * import { createPeridioVerifier, peridio } from 'hookverify/peridio';
  * import { Redis } from 'ioredis';
@@ -140,7 +141,7 @@ function randomToken(): string {
  * });
  *
  * export async function POST(request: Request): Promise<Response> {
- *   const delivery = await verifier.verify({ body: new Uint8Array(await request.arrayBuffer()), headers: request.headers });
+ *   const delivery = await verifier.verify({ body: await readRequestBody(request), headers: request.headers });
  *   const outcome = await dedupe.run(delivery, () => saveEvent(delivery.payload));
  *   return new Response(null, { status: dedupeHttpStatus(outcome) });
  * }

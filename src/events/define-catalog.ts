@@ -16,16 +16,24 @@ export type EventSchemas = { readonly [name: string]: z.ZodType };
 /**
  * Where a payload says which event it is: a dot path to a string member (`"type"`), several
  * paths whose values are joined with `"."` (Peridio: `["type", "data.type"]` gives
- * `device.release_changed`), or a function for anything else.
+ * `device.release_changed`), a function for anything else, or `{ fromDelivery: true }` for a
+ * sender that names the event outside the payload (GitHub's `x-github-event` header): the type
+ * is then the verified delivery's `eventType`, which the receiver passes to `parse` (call it
+ * yourself as `parse(delivery.payload, { eventType: delivery.eventType })`).
  *
  * @example
  * ```ts
  * defineCatalog({ name: 'acme', eventType: 'type', events });                 // payload.type
  * defineCatalog({ name: 'peridio-like', eventType: ['type', 'data.type'], events }); // "device.connected"
  * defineCatalog({ name: 'odd', eventType: (payload) => (payload as { kind?: string }).kind?.toLowerCase(), events });
+ * defineCatalog({ name: 'github', eventType: { fromDelivery: true }, events });     // delivery.eventType
  * ```
  */
-export type EventTypeLocator = string | readonly string[] | ((payload: unknown) => string | undefined);
+export type EventTypeLocator =
+  | string
+  | readonly string[]
+  | ((payload: unknown) => string | undefined)
+  | { readonly fromDelivery: true };
 
 /**
  * What {@link defineCatalog} takes.
@@ -150,6 +158,11 @@ export type ParseResult<Event> = { readonly ok: true; readonly event: Event } | 
 export interface ParseOptions {
   /** Reject event types the catalog does not know with `unknown_event` instead of returning an {@link UnknownEvent}. */
   readonly strict?: boolean;
+  /**
+   * The delivery's event type (`VerifiedDelivery.eventType`), for a catalog defined with
+   * `eventType: { fromDelivery: true }`; other catalogs read the type from the payload and ignore it.
+   */
+  readonly eventType?: string | undefined;
 }
 
 /**
@@ -247,9 +260,18 @@ function readPath(value: unknown, path: readonly string[]): unknown {
   return current;
 }
 
-type TypeReader = (payload: unknown) => { name: string } | { missing: string };
+type TypeReader = (payload: unknown, options: ParseOptions | undefined) => { name: string } | { missing: string };
 
 function typeReader(locator: EventTypeLocator): TypeReader {
+  if (typeof locator === 'object' && locator !== null && !Array.isArray(locator)) {
+    if ((locator as { fromDelivery?: unknown }).fromDelivery !== true) {
+      throw new ConfigurationError('invalid_option', 'eventType must be a dot path, a list of dot paths, a function or { fromDelivery: true }');
+    }
+    return (_payload, options) => {
+      const name = options?.eventType;
+      return typeof name === 'string' && name.length > 0 ? { name } : { missing: 'eventType' };
+    };
+  }
   if (typeof locator === 'function') {
     return (payload) => {
       let name: string | undefined;
@@ -263,7 +285,7 @@ function typeReader(locator: EventTypeLocator): TypeReader {
       return typeof name === 'string' && name.length > 0 ? { name } : { missing: '' };
     };
   }
-  const paths = (typeof locator === 'string' ? [locator] : [...locator]).map((path) => path.split('.'));
+  const paths = (typeof locator === 'string' ? [locator] : [...(locator as readonly string[])]).map((path) => path.split('.'));
   if (paths.length === 0 || paths.some((path) => path.some((key) => key.length === 0))) {
     throw new ConfigurationError('invalid_option', 'eventType must be a dot path, a list of dot paths or a function');
   }
@@ -338,15 +360,18 @@ export function defineCatalog<const Events extends EventSchemas>(definition: Cat
     lookup.set(spelling, target);
   }
   const readType = typeReader(definition.eventType);
+  const fromDelivery = typeof definition.eventType === 'object' && !Array.isArray(definition.eventType);
 
   function parse(payload: unknown, options?: ParseOptions): ParseResult<ParsedEvent<Events>> {
-    const located = readType(payload);
+    const located = readType(payload, options);
     if ('missing' in located) {
       const where = located.missing;
-      const message = 'expected a string naming the event type';
+      const message = fromDelivery
+        ? "expected the delivery's event type: parse(delivery.payload, { eventType: delivery.eventType })"
+        : 'expected a string naming the event type';
       return failure(
         'invalid_event',
-        `${catalogName}: the payload names no event type${where ? ` (${where}: ${message})` : ''}`,
+        `${catalogName}: the ${fromDelivery ? 'delivery' : 'payload'} names no event type${where ? ` (${where}: ${message})` : ''}`,
         undefined,
         [{ path: where, message }],
       );

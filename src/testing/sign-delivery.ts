@@ -90,7 +90,18 @@ function refuse(message: string): never {
 function bodyOf(options: SignDeliveryOptions): string | Uint8Array<ArrayBuffer> {
   // An ArrayBuffer is bytes too: JSON.stringify would turn it into "{}".
   const data = toBodyData(options.body);
-  if (data === undefined) return JSON.stringify(options.body);
+  if (data === undefined) {
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(options.body) as string | undefined;
+    } catch (cause) {
+      // A BigInt or a cycle.
+      throw new ConfigurationError('invalid_option', 'signDelivery could not write the body as JSON; pass a string or bytes', { cause });
+    }
+    // undefined, a function or a symbol: JSON has no text for them, and hashing nothing fails deep in crypto.
+    if (json === undefined) refuse('signDelivery needs a body: a string ("" for an empty one), bytes, or a JSON value');
+    return json;
+  }
   return typeof data === 'string' || data.buffer instanceof ArrayBuffer ? (data as string | Uint8Array<ArrayBuffer>) : new Uint8Array(data);
 }
 
@@ -185,6 +196,7 @@ async function signatureBytes(
  * ```
  */
 export async function signDelivery(sender: Sender, options: SignDeliveryOptions): Promise<SignedDelivery> {
+  if (options === null || typeof options !== 'object') refuse('signDelivery needs options: { secret, body }');
   const backend = options.backend ?? defaultCryptoBackend();
   if (options.secret !== undefined && options.secrets !== undefined) refuse('give either `secret` or `secrets`, not both');
   const secrets = options.secrets ?? (options.secret === undefined ? [] : [options.secret]);

@@ -9,4 +9,6 @@ it('is really the edge runtime', () => {
   expect(typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime).toBe('string');
 });
 
-runAdapterSuite('fetch on the edge runtime', async (receiver) => inProcess(createFetchHandler(receiver), 'http://127.0.0.1/webhooks'));
+runAdapterSuite('fetch on the edge runtime', async (receiver) => inProcess(createFetchHandler(receiver), 'http://127.0.0.1/webhooks'), {
+  repeatedHeaders: 'joined',
+});

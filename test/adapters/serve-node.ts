@@ -8,6 +8,8 @@ export async function served(server: Server, path: string): Promise<MountedRecei
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}${path}`;
   return {
+    port,
+    path,
     send: (request) => sendWithFetch(url, request),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,16 +1,27 @@
 // One behaviour suite, run against every adapter: each row of the response table, raw-body
-// preservation, duplicates, failure then retry, the size limit and the method check.
+// preservation, duplicates, failure then retry, the size limit, the method check and headers
+// sent more than once.
+import { createHmac } from 'node:crypto';
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebhookReceiver, type WebhookReceiver } from '../../src/core/pipeline/create-webhook-receiver.js';
+import {
+  createWebhookReceiver,
+  type ReceiverOutcome,
+  type WebhookReceiver,
+} from '../../src/core/pipeline/create-webhook-receiver.js';
+import { defineSender } from '../../src/core/sender.js';
+import { createVerifier } from '../../src/core/verifier.js';
 import { createDeduplicator, type DedupeStore } from '../../src/dedupe/index.js';
 import { createRouter } from '../../src/events/create-router.js';
 import { peridioEvents } from '../../src/senders/peridio/events/index.js';
 import { createPeridioVerifier } from '../../src/senders/peridio/verifier.js';
 import { auditLogBody, PERIDIO_OLD_SECRET, PERIDIO_SECRET, releaseChangedBody, signPeridio } from './fixtures.js';
+import { rawRequest } from './raw-http.js';
 
 export interface SentRequest {
   readonly method: string;
-  readonly headers: Record<string, string>;
+  /** An array is the header sent once per value, each on its own line. */
+  readonly headers: Record<string, string | readonly string[]>;
   /** A body, or a stream sent chunked without content-length. */
   readonly body?: string | Uint8Array | ReadableStream<Uint8Array>;
 }
@@ -25,13 +36,58 @@ export interface ReceivedResponse {
 export interface MountedReceiver {
   send(request: SentRequest): Promise<ReceivedResponse>;
   close(): Promise<void>;
+  /** Where a real server listens on 127.0.0.1 (absent for in-process handlers). */
+  readonly port?: number;
+  readonly path?: string;
 }
 
 /** How to mount a receiver on one adapter (for servers: on 127.0.0.1, answering every method). */
 export type MountReceiver = (receiver: WebhookReceiver) => Promise<MountedReceiver>;
 
-/** Sends with fetch to a real server. */
+/** What differs between adapters by the runtime they run on, not by their code. */
+export interface AdapterTraits {
+  /**
+   * How a header sent twice reaches the pipeline: as separate lines (Node's headersDistinct), or
+   * already joined into one value with ", " (a Fetch `Headers`, on every Fetch runtime).
+   */
+  readonly repeatedHeaders?: 'apart' | 'joined';
+  /** The framework reads the body before hookverify (express.raw()): the body deadline is not hookverify's. */
+  readonly frameworkReadsBody?: boolean;
+}
+
+function isRepeated(headers: SentRequest['headers']): boolean {
+  return Object.values(headers).some((value) => typeof value !== 'string');
+}
+
+/** Sends with node:http, which writes an array-valued header as one line per value (fetch would join them). */
+function sendLines(url: string, request: SentRequest): Promise<ReceivedResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: request.method, headers: request.headers as OutgoingHttpHeaders }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value);
+        resolve({ status: response.statusCode!, headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(request.body as string | Uint8Array | undefined);
+  });
+}
+
+function fetchHeaders(headers: SentRequest['headers']): Headers {
+  const result = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    for (const line of typeof value === 'string' ? [value] : value) result.append(name, line);
+  }
+  return result;
+}
+
+/** Sends with fetch to a real server (with node:http when a header is sent more than once). */
 export async function sendWithFetch(url: string, request: SentRequest): Promise<ReceivedResponse> {
+  if (isRepeated(request.headers)) return sendLines(url, request);
   const streamed = request.body instanceof ReadableStream;
   const response = await fetch(url, {
     method: request.method,
@@ -50,7 +106,8 @@ export function inProcess(handler: (request: Request) => Promise<Response>, url:
       const response = await handler(
         new Request(url, {
           method: request.method,
-          headers: request.headers,
+          // A Fetch runtime joins the lines of a repeated header into one value: so does Headers.
+          headers: fetchHeaders(request.headers),
           ...(request.body === undefined ? {} : { body: request.body }),
           ...(streamed ? { duplex: 'half' } : {}),
         } as RequestInit),
@@ -80,13 +137,56 @@ function post(signed: { body: string | Uint8Array; headers: Record<string, strin
   return { method: 'POST', headers: signed.headers, body: signed.body };
 }
 
-export function runAdapterSuite(name: string, mount: MountReceiver): void {
+/** A stream that sends `first`, then `rest` piece by piece `intervalMs` apart (never ending if `rest` is endless). */
+function slowStream(pieces: Iterable<string>, intervalMs: number): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
+  let cancelled = false;
+  const iterator = pieces[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  let first = true;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!first) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      first = false;
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel: () => void (cancelled = true),
+  });
+  return { stream, cancelled: () => cancelled };
+}
+
+function* trickle(): Generator<string> {
+  yield '{"prn":';
+  for (;;) yield ' ';
+}
+
+function pieces(text: string, count: number): string[] {
+  const size = Math.ceil(text.length / count);
+  return Array.from({ length: count }, (_, i) => text.slice(i * size, (i + 1) * size));
+}
+
+// A sender whose id header is not signed, accepted by name: what a repeated id becomes shows.
+const unsignedId = defineSender({
+  name: 'unsigned-id',
+  signature: { header: 'x-signature', encoding: 'hex' },
+  signedContent: '{body}',
+  secretEncoding: 'utf8',
+  id: { header: 'x-delivery', unsignedAllowsReplay: true },
+});
+
+export function runAdapterSuite(name: string, mount: MountReceiver, traits: AdapterTraits = {}): void {
+  const repeatedHeaders = traits.repeatedHeaders ?? 'apart';
+  if (!traits.frameworkReadsBody) runBodyDeadlineSuite(name, mount);
   describe(`${name}: shared adapter behaviour`, () => {
     const handled: { name: string; identifier: unknown; raw: unknown }[] = [];
+    const outcomes: ReceiverOutcome[] = [];
+    const unsignedIds: (string | undefined)[] = [];
     let failNext = 0;
     let gate: Promise<void> | undefined;
     let target: MountedReceiver;
     let brokenStore: MountedReceiver;
+    let unsignedIdTarget: MountedReceiver;
 
     const verifier = createPeridioVerifier({
       secrets: [
@@ -111,8 +211,17 @@ export function runAdapterSuite(name: string, mount: MountReceiver): void {
             handled.push({ name: event.name, identifier: event.payload.data.data.device.identifier, raw: event.payload });
           },
         }),
+        hooks: { onOutcome: (outcome) => outcomes.push(outcome) },
       });
       target = await mount(receiver);
+      unsignedIdTarget = await mount(
+        createWebhookReceiver({
+          verifier: createVerifier(unsignedId, { secret: 'unsigned-id-secret' }),
+          handle: (_payload, { delivery }) => {
+            unsignedIds.push(delivery.id);
+          },
+        }),
+      );
       const broken: DedupeStore = {
         claim: () => Promise.reject(new Error('ECONNREFUSED')),
         complete: () => Promise.reject(new Error('ECONNREFUSED')),
@@ -125,6 +234,7 @@ export function runAdapterSuite(name: string, mount: MountReceiver): void {
     afterAll(async () => {
       await target?.close();
       await brokenStore?.close();
+      await unsignedIdTarget?.close();
     });
 
     it('200 processed, with the raw bytes preserved (non-ASCII, whitespace, key order)', async () => {
@@ -238,10 +348,117 @@ export function runAdapterSuite(name: string, mount: MountReceiver): void {
       expect(response.headers.get('allow')).toBe('POST');
     });
 
+    // Issue #11, item 7: Node joined a repeated header with ", ", so a doubled signature header
+    // verified and two delivery ids became the one id "dd1, dd2".
+    it(`a header sent twice, identical or not (${repeatedHeaders} on this runtime)`, async () => {
+      const signed = async () => signPeridio(releaseChangedBody());
+      const twice = async (header: string, second?: (value: string) => string) => {
+        const delivery = await signed();
+        const value = delivery.headers[header]!;
+        const before = outcomes.length;
+        const response = await target.send({ ...post(delivery), headers: { ...delivery.headers, [header]: [value, second ? second(value) : value] } });
+        return { status: response.status, body: JSON.parse(response.body) as unknown, message: outcomes[before]?.message };
+      };
+      const other = (await signPeridio(releaseChangedBody(), { secrets: [PERIDIO_OLD_SECRET.replace('B', 'C')] })).headers['peridio-signature']!;
+      const results = {
+        timestamp: await twice('peridio-published-at'),
+        timestamps: await twice('peridio-published-at', () => new Date(Date.now() - 1000).toISOString()),
+        signature: await twice('peridio-signature'),
+        signatures: await twice('peridio-signature', () => other),
+      };
+      const refused = { status: 401, body: { error: 'malformed_header' } };
+      if (repeatedHeaders === 'apart') {
+        for (const [header, result] of Object.entries(results)) {
+          expect(result, header).toMatchObject(refused);
+          expect(result.message, header).toMatch(/header was sent more than once/);
+        }
+      } else {
+        // Joined by the runtime and read as the one value it now is: a timestamp list does not
+        // parse, a signature list is a list whose every entry is checked.
+        expect(results.timestamp).toMatchObject(refused);
+        expect(results.timestamps).toMatchObject(refused);
+        expect(results.signature).toMatchObject({ status: 200, body: { status: 'processed' } });
+        expect(results.signatures).toMatchObject({ status: 200, body: { status: 'processed' } });
+      }
+      const body = '{"n":1}';
+      const signature = createHmac('sha256', 'unsigned-id-secret').update(body).digest('hex');
+      const ids = await unsignedIdTarget.send({ method: 'POST', headers: { 'x-signature': signature, 'x-delivery': ['dd1', 'dd2'] }, body });
+      if (repeatedHeaders === 'apart') {
+        expect([ids.status, JSON.parse(ids.body)]).toEqual([401, { error: 'malformed_header' }]);
+        expect(unsignedIds).toEqual([]);
+      } else {
+        // What opting into an unsigned id costs: its value is whatever arrived.
+        expect(ids.status).toBe(200);
+        expect(unsignedIds).toEqual(['dd1, dd2']);
+      }
+    });
+
     it('error bodies carry the code only', async () => {
       const response = await target.send({ method: 'POST', headers: { 'peridio-signature': 'zz', 'peridio-published-at': 'x' }, body: '{}' });
       expect(response.status).toBe(401);
       expect(response.body).toBe('{"error":"malformed_header"}');
+    });
+  });
+}
+
+const BODY_TIMEOUT_MS = 1000;
+
+function runBodyDeadlineSuite(name: string, mount: MountReceiver): void {
+  describe(`${name}: body deadline`, () => {
+    const outcomes: string[] = [];
+    let target: MountedReceiver;
+    beforeAll(async () => {
+      target = await mount(
+        createWebhookReceiver({
+          verifier: createPeridioVerifier({ secret: PERIDIO_SECRET }),
+          bodyTimeout: `${BODY_TIMEOUT_MS}ms`,
+          handle: () => {},
+          hooks: { onOutcome: (outcome) => void outcomes.push(outcome.code) },
+        }),
+      );
+    });
+    afterAll(() => target?.close());
+
+    it('408 body_timeout at the deadline for 20 connections trickling a body, each one closed', async () => {
+      const { headers } = await signPeridio(releaseChangedBody());
+      const before = outcomes.length;
+      if (target.port !== undefined) {
+        // A byte every 100 ms of a 4 KiB body: it would take 400 s, past Node's own 300 s requestTimeout.
+        const answers = await Promise.all(
+          Array.from({ length: 20 }, () =>
+            rawRequest({ port: target.port!, path: target.path!, headers, pieces: [...Array(60).keys()].map(() => ' '), intervalMs: 100, declaredLength: 4096 }),
+          ),
+        );
+        for (const answer of answers) {
+          expect([answer.status, answer.body]).toEqual([408, '{"error":"body_timeout"}']);
+          expect(answer.headers.connection).toBe('close');
+          expect(answer.closedByServer).toBe(true);
+          expect(answer.answeredAfterMs).toBeGreaterThanOrEqual(BODY_TIMEOUT_MS - 100);
+          expect(answer.answeredAfterMs).toBeLessThan(BODY_TIMEOUT_MS + 1500);
+        }
+      } else {
+        // In process, as a Fetch runtime calls the handler: the stalled stream is cancelled.
+        const slow = slowStream(trickle(), 100);
+        const started = Date.now();
+        const response = await target.send({ method: 'POST', headers, body: slow.stream });
+        expect([response.status, response.body]).toEqual([408, '{"error":"body_timeout"}']);
+        expect(Date.now() - started).toBeLessThan(BODY_TIMEOUT_MS + 1500);
+        expect(slow.cancelled()).toBe(true);
+      }
+      expect(outcomes.slice(before).every((code) => code === 'body_timeout')).toBe(true);
+      expect(outcomes.length).toBeGreaterThan(before);
+    }, 15_000);
+
+    it('a slow body that completes within the deadline is processed', async () => {
+      const signed = await signPeridio(releaseChangedBody());
+      const parts = pieces(signed.body as string, 5); // over about 500 ms
+      if (target.port !== undefined) {
+        const answer = await rawRequest({ port: target.port, path: target.path!, headers: signed.headers, pieces: parts, intervalMs: 100, closeWaitMs: 50 });
+        expect([answer.status, answer.body]).toEqual([200, '{"status":"processed"}']);
+      } else {
+        const response = await target.send({ method: 'POST', headers: signed.headers, body: slowStream(parts, 100).stream });
+        expect([response.status, response.body]).toEqual([200, '{"status":"processed"}']);
+      }
     });
   });
 }

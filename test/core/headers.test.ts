@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_MALFORMED, HEADER_MISSING, MAX_HEADER_LENGTH, readHeader } from '../../src/core/headers.js';
+import { HEADER_MALFORMED, HEADER_MISSING, HEADER_REPEATED, MAX_HEADER_LENGTH, readHeader } from '../../src/core/headers.js';
 
 describe('readHeader', () => {
   it('reads Fetch Headers case-insensitively and trims the value', () => {
@@ -23,16 +23,24 @@ describe('readHeader', () => {
     expect(readHeader({}, 'tostring')).toBe(HEADER_MISSING);
   });
 
-  it('reads Node string arrays: one value, repeated equal values, or none', () => {
+  it('reads Node string arrays (headersDistinct): one value, or none; a header sent twice is repeated, equal or not', () => {
     expect(readHeader({ 'x-sig': ['a'] }, 'x-sig')).toBe('a');
-    expect(readHeader({ 'x-sig': ['a', 'a', 'a'] }, 'x-sig')).toBe('a');
     expect(readHeader({ 'x-sig': [] }, 'x-sig')).toBe(HEADER_MISSING);
-    expect(readHeader({ 'x-sig': ['a', 'b'] }, 'x-sig')).toBe(HEADER_MALFORMED);
+    expect(readHeader({ 'x-sig': ['a', 'a'] }, 'x-sig')).toBe(HEADER_REPEATED);
+    expect(readHeader({ 'x-sig': ['a', 'a', 'a'] }, 'x-sig')).toBe(HEADER_REPEATED);
+    expect(readHeader({ 'x-sig': ['a', 'b'] }, 'x-sig')).toBe(HEADER_REPEATED);
   });
 
-  it('treats two spellings of one name with values as malformed', () => {
-    expect(readHeader({ 'X-Sig': 'a', 'X-SIG': 'a' }, 'x-sig')).toBe(HEADER_MALFORMED);
-    expect(readHeader({ 'X-Sig': 'a', 'X-SIG': 'b' }, 'x-sig')).toBe(HEADER_MALFORMED);
+  it('treats two spellings of one name with values as repeated', () => {
+    expect(readHeader({ 'X-Sig': 'a', 'X-SIG': 'a' }, 'x-sig')).toBe(HEADER_REPEATED);
+    expect(readHeader({ 'X-Sig': 'a', 'X-SIG': 'b' }, 'x-sig')).toBe(HEADER_REPEATED);
+  });
+
+  it('reads a Fetch Headers with a repeated header as the one value Fetch joined', () => {
+    const headers = new Headers();
+    headers.append('x-sig', 'a');
+    headers.append('x-sig', 'b');
+    expect(readHeader(headers, 'x-sig')).toBe('a, b');
   });
 
   it('treats empty and whitespace values as missing', () => {

@@ -37,6 +37,18 @@ describe('decodeSecrets', () => {
     expect(decodeSecrets(` ${key.toString('hex')}\n`, 'hex')[0]!.key).toEqual(new Uint8Array(key));
   });
 
+  it('accepts base64 and whsec_ secrets whose "=" padding was cut off, as the reference libraries do', () => {
+    // 31 bytes end in "==", 32 in "=".
+    for (const length of [31, 32]) {
+      const key = randomBytes(length);
+      const unpadded = key.toString('base64').replace(/=+$/, '');
+      expect(unpadded).not.toBe(key.toString('base64'));
+      expect(decodeSecrets(`whsec_${unpadded}`, 'whsec')[0]!.key).toEqual(new Uint8Array(key));
+      expect(decodeSecrets(unpadded, 'base64')[0]!.key).toEqual(new Uint8Array(key));
+    }
+    expect(() => createStandardWebhooksVerifier({ secret: `whsec_${randomBytes(32).toString('base64').replace(/=+$/, '')}` })).not.toThrow();
+  });
+
   it('labels, indexes and expiries', () => {
     const decoded = decodeSecrets(
       ['a', { secret: 'b', label: 'old', notAfter: '2026-01-01T00:00:00Z' }, { secret: 'c', notAfter: new Date(5) }, { secret: 'd', notAfter: 7 }],
@@ -66,7 +78,9 @@ describe('decodeSecrets', () => {
     ['16 hex characters', 'B284A51B14384169', 'hex'],
     ['a whsec_ prefix with no key', 'whsec_', 'whsec'],
     ['a whsec_ prefix with bad base64', 'whsec_not base64!', 'whsec'],
-    ['unpadded base64', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaS', 'whsec'],
+    // One character short: padding it back leaves non-zero pad bits, the sign of a cut key.
+    ['a truncated whsec_ key', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaS', 'whsec'],
+    ['base64 one character past a group', 'QUJDQ', 'base64'],
     ['bad base64', 'a*b=', 'base64'],
   ])('refuses %s with invalid_secret and never echoes it', (_what, input, encoding) => {
     const error = refused(input, encoding);

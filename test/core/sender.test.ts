@@ -6,10 +6,10 @@ import { defineSender, type SenderDefinition } from '../../src/core/sender.js';
 const base: SenderDefinition = {
   name: 'acme',
   signature: { header: 'X-Acme-Signature', encoding: 'hex', prefix: 'sha256=' },
-  signedContent: '{X-Acme-Timestamp}.{body}',
+  signedContent: '{X-Acme-Delivery}.{X-Acme-Timestamp}.{body}',
   secretEncoding: 'utf8',
   timestamp: { header: 'X-Acme-Timestamp', format: 'unix-seconds' },
-  id: { bodyField: 'event.id' },
+  id: { header: 'X-Acme-Delivery' },
 };
 
 /** The pieces as data, without the functions a verifier calls. */
@@ -29,13 +29,14 @@ function configError(definition: unknown): ConfigurationError {
 
 describe('defineSender', () => {
   it('lower-cases header names, splits the template and freezes the result', () => {
-    const sender = defineSender({ ...base, signedContent: '{X-Acme-Delivery}{X-Acme-Timestamp}.{body}', id: { header: 'X-Acme-Delivery' } });
+    const sender = defineSender(base);
     expect(sender.signature).toMatchObject({ kind: 'header', header: 'x-acme-signature', prefix: 'sha256=', encoding: { name: 'hex' } });
     expect(sender.timestamp).toMatchObject({ format: 'unix-seconds', source: { kind: 'header', name: 'x-acme-timestamp' } });
     expect(sender.id).toMatchObject({ kind: 'header', name: 'x-acme-delivery' });
     expect(sender.algorithm).toMatchObject({ kind: 'hmac', hash: 'sha256', key: { encoding: 'utf8' } });
     expect(pieces(sender.signedParts)).toEqual([
       { kind: 'header', name: 'x-acme-delivery' },
+      { kind: 'literal', text: '.' },
       { kind: 'header', name: 'x-acme-timestamp' },
       { kind: 'literal', text: '.' },
       { kind: 'body' },
@@ -58,7 +59,7 @@ describe('defineSender', () => {
       { kind: 'body' },
       { kind: 'literal', text: '!' },
     ]);
-    expect(pieces(defineSender({ ...base, signedContent: '}{body}', timestamp: undefined }).signedParts)[0]).toEqual({ kind: 'literal', text: '}' });
+    expect(pieces(defineSender({ ...base, signedContent: '}{body}', timestamp: undefined, id: undefined }).signedParts)[0]).toEqual({ kind: 'literal', text: '}' });
   });
 
   it.each([
@@ -73,9 +74,57 @@ describe('defineSender', () => {
   });
 
   it('refuses a timestamp header that is not signed, since a replayer could rewrite it', () => {
-    const error = configError({ ...base, signedContent: '{body}' });
-    expect(error.message).toMatch(/x-acme-timestamp header must be signed/);
-    expect(() => defineSender({ ...base, signedContent: '{body}', timestamp: { bodyField: 'created_at', format: 'rfc3339' } })).not.toThrow();
+    const error = configError({ ...base, signedContent: '{x-acme-delivery}{body}' });
+    expect(error.message).toMatch(/x-acme-timestamp.*signedContent/);
+    expect(() =>
+      defineSender({ ...base, signedContent: '{x-acme-delivery}{body}', timestamp: { bodyField: 'created_at', format: 'rfc3339' } }),
+    ).not.toThrow();
+  });
+
+  // Issue #11, item 1: an unsigned id header let a captured delivery be replayed under new ids.
+  it('refuses an id header that is not signed, unless the definition accepts replays by name', () => {
+    const unsigned = { ...base, signedContent: '{x-acme-timestamp}.{body}' };
+    const error = configError(unsigned);
+    expect(error.message).toMatch(/id: the x-acme-delivery header is not in the signed content \(signed, or signedContent\)/);
+    expect(error.message).toMatch(/replay/);
+    expect(error.message).toContain('dedupe on bodyDigest');
+    expect(error.message).toContain('unsignedAllowsReplay: true');
+    const accepted = defineSender({ ...unsigned, id: { header: 'X-Acme-Delivery', unsignedAllowsReplay: true } });
+    expect(accepted).toMatchObject({ id: { kind: 'header', name: 'x-acme-delivery' }, unsignedIdAllowsReplay: true });
+    expect(Object.isFrozen(accepted.id)).toBe(true);
+    expect(defineSender(base).unsignedIdAllowsReplay).toBe(false);
+    // The GitHub shape: nothing but the body is signed.
+    configError({ ...unsigned, signedContent: '{body}', timestamp: undefined, id: { header: 'x-github-delivery' } });
+    for (const notTrue of [false, 'yes', 1]) {
+      expect(configError({ ...unsigned, id: { header: 'x-acme-delivery', unsignedAllowsReplay: notTrue } }).message).toMatch(/unsignedAllowsReplay must be true/);
+    }
+  });
+
+  it('reads the event type from a signed header, a body field, or an unsigned header accepted by name', () => {
+    const signedType = defineSender({ ...base, signedContent: '{x-acme-event}.{x-acme-delivery}.{x-acme-timestamp}.{body}', eventType: { header: 'X-Acme-Event' } });
+    expect(signedType).toMatchObject({ eventType: { kind: 'header', name: 'x-acme-event' }, unsignedEventTypeAllowsRelabeling: false });
+    expect(defineSender({ ...base, eventType: { bodyField: 'type' } }).eventType).toMatchObject({ kind: 'body-field', path: 'type' });
+    const error = configError({ ...base, eventType: { header: 'x-acme-event' } });
+    expect(error.message).toMatch(/eventType: the x-acme-event header is not in the signed content/);
+    expect(error.message).toContain('unsignedAllowsRelabeling: true');
+    expect(defineSender({ ...base, eventType: { header: 'x-acme-event', unsignedAllowsRelabeling: true } })).toMatchObject({
+      eventType: { kind: 'header', name: 'x-acme-event' },
+      unsignedEventTypeAllowsRelabeling: true,
+    });
+    for (const bad of [null, 'x-acme-event', {}, { header: 'x acme' }, { bodyField: '' }, { header: 'x-acme-event', unsignedAllowsRelabeling: 'yes' }]) {
+      configError({ ...base, eventType: bad });
+    }
+  });
+
+  it('takes a body kind, and refuses body fields unless the body is JSON', () => {
+    for (const body of ['json', 'form', 'text', 'bytes'] as const) expect(defineSender({ ...base, body }).body.name).toBe(body);
+    expect(configError({ ...base, body: 'xml' }).message).toMatch(/body must be/);
+    expect(configError({ ...base, body: 'text', id: { bodyField: 'id' } }).message).toMatch(/"id" field needs a JSON or form body, and this sender's body is "text"/);
+    expect(configError({ ...base, body: 'bytes', eventType: { bodyField: 'type' } }).message).toMatch(/"type" field needs a JSON or form body/);
+    const bodyTime = { ...base, body: 'text', timestamp: { bodyField: 'at', format: 'rfc3339' } };
+    expect(configError(bodyTime).message).toMatch(/"at" field needs a JSON or form body/);
+    expect(defineSender({ ...base, body: 'json', id: { bodyField: 'id' } }).id).toMatchObject({ kind: 'body-field', path: 'id' });
+    expect(defineSender({ ...base, body: 'form', id: { bodyField: 'id' } }).id).toMatchObject({ kind: 'body-field', path: 'id' });
   });
 
   it.each<[string, unknown]>([
@@ -108,32 +157,6 @@ describe('defineSender', () => {
     configError({ ...base, id: { bodyDigest: 'md5' } });
   });
 
-  it('refuses an id header that is not signed, unless the definition accepts replays by name', () => {
-    const error = configError({ ...base, id: { header: 'x-acme-delivery' } });
-    expect(error.message).toMatch(/x-acme-delivery header is not signed.*replay it under new ids.*bodyDigest/);
-    const accepted = defineSender({ ...base, id: { header: 'x-acme-delivery', unsignedAllowsReplay: true } });
-    expect(accepted).toMatchObject({ unsignedIdAllowsReplay: true, id: { kind: 'header', name: 'x-acme-delivery' } });
-    configError({ ...base, id: { header: 'x-acme-delivery', unsignedAllowsReplay: 'yes' } });
-    expect(defineSender({ ...base, signedContent: '{x-acme-delivery}{x-acme-timestamp}{body}', id: { header: 'x-acme-delivery' } }).unsignedIdAllowsReplay).toBe(false);
-  });
-
-  it('reads an event type from a signed header, a body field, or an unsigned header accepted by name', () => {
-    configError({ ...base, eventType: { header: 'x-acme-event' } });
-    expect(defineSender({ ...base, eventType: { header: 'x-acme-event', unsignedAllowsRelabeling: true } })).toMatchObject({
-      unsignedEventTypeAllowsRelabeling: true,
-      eventType: { kind: 'header', name: 'x-acme-event' },
-    });
-    expect(defineSender({ ...base, eventType: { bodyField: 'type' } }).eventType).toMatchObject({ kind: 'body-field', path: 'type' });
-    configError({ ...base, eventType: 'x-acme-event' });
-  });
-
-  it('maps body kinds, and refuses body fields of a body that has none', () => {
-    expect(defineSender({ ...base, body: 'form' }).body.name).toBe('form');
-    expect(defineSender({ ...base, timestamp: undefined, id: undefined, body: 'text' }).body.name).toBe('text');
-    expect(configError({ ...base, body: 'text' }).message).toMatch(/"event.id" field needs a JSON or form body/);
-    configError({ ...base, body: 'xml' });
-  });
-
   it('says whether the sender is replayable, from its timestamp', () => {
     expect(defineSender(base).replayProtection).toBe('timestamp');
     expect(defineSender({ ...base, timestamp: undefined }).replayProtection).toBe('none');
@@ -142,12 +165,16 @@ describe('defineSender', () => {
   it('takes a composed sender spread with some fields replaced, in either form', () => {
     const sender = defineSender(base);
     const renamed = defineSender({ ...sender, name: 'acme-2' });
-    expect(renamed).toMatchObject({ name: 'acme-2', signature: sender.signature, algorithm: sender.algorithm });
+    expect(renamed).toMatchObject({ name: 'acme-2', signature: sender.signature, algorithm: sender.algorithm, id: sender.id });
     // An edited copy of a part is rebuilt from its data, so that it does what it says.
     const edited = defineSender({ ...sender, signature: { ...sender.signature, prefix: 'v2=' } });
     expect(edited.signature).toMatchObject({ kind: 'header', prefix: 'v2=' });
     expect(edited.signature.label).toBe(sender.signature.label);
-    expect(pieces(defineSender({ ...sender, signedContent: '{x-acme-timestamp}:{body}' }).signedParts)[1]).toEqual({ kind: 'literal', text: ':' });
+    configError({ ...sender, signature: { ...sender.signature, separator: '' } });
+    expect(pieces(defineSender({ ...sender, signedContent: '{x-acme-delivery}{x-acme-timestamp}:{body}' }).signedParts)[2]).toEqual({ kind: 'literal', text: ':' });
     expect(defineSender({ ...sender, secretEncoding: 'hex' }).algorithm.key.encoding).toBe('hex');
+    // Description forms of the other fields, over a composed sender.
+    expect(defineSender({ ...sender, id: { bodyField: 'event.id' } }).id).toMatchObject({ kind: 'body-field', path: 'event.id' });
+    configError({ ...sender, timestamp: { header: 'x-acme-timestamp', format: 'iso' } });
   });
 });

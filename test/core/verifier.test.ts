@@ -63,6 +63,24 @@ describe('createVerifier options', () => {
     }
   });
 
+  // Issue #11, item 19: such a verifier started silently, then refused every delivery.
+  it('refuses at construction a verifier whose every secret is already past its notAfter, as of the injected now', () => {
+    const expired = { secrets: [{ secret: 'first-rolled-secret', notAfter: NOW - 1 }, { secret: 'second-rolled-secret', notAfter: new Date(NOW - 60_000) }], now: () => NOW };
+    let error: unknown;
+    try {
+      createVerifier(acme, expired);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: 'invalid_secret', message: expect.stringMatching(/past its notAfter.*2026-11-23T11:59:59\.999Z/) });
+    expect(String((error as Error).message)).not.toMatch(/rolled-secret/);
+    // The same secrets, as of a now before they ended, and one of them still active: fine.
+    expect(() => createVerifier(acme, { ...expired, now: () => new Date(NOW - 120_000) })).not.toThrow();
+    expect(() => createVerifier(acme, { secrets: [...expired.secrets, 'u'], now: () => NOW })).not.toThrow();
+    expect(() => createVerifier(acme, { secret: { secret: 's', notAfter: NOW }, now: () => NOW })).not.toThrow();
+  });
+
   it('returns a frozen verifier that names its sender', () => {
     const verifier = createVerifier(acme, base);
     expect(Object.isFrozen(verifier)).toBe(true);
@@ -138,6 +156,86 @@ describe.each(backends)('createVerifier (%s backend)', (_name, make) => {
         code: 'malformed_header',
       });
     }
+  });
+
+  // Issue #11, item 8: `v1=<valid>,v1=potato` was refused as malformed_header.
+  it('skips a prefixed entry that does not decode, beside a valid one', async () => {
+    const verifier = createVerifier(acme, { secret: 's', backend: make(), now: () => NOW });
+    const delivery = sign('s', '{}');
+    const valid = delivery.headers['x-acme-signature'];
+    for (const value of [`${valid},sha256=potato`, `sha256=potato,${valid}`, `sha256=${'ab'.repeat(20)},${valid}`]) {
+      await expect(verifier.verify({ ...delivery, headers: { ...delivery.headers, 'x-acme-signature': value } })).resolves.toBeDefined();
+    }
+    await expect(
+      verifier.safeVerify({ ...delivery, headers: { ...delivery.headers, 'x-acme-signature': 'sha256=potato,sha256=tomato' } }),
+    ).resolves.toMatchObject({ code: 'malformed_header', message: expect.stringMatching(/has no signature in acme's format/) });
+  });
+
+  // Issue #11, item 11: a correctly signed empty body was invalid_body, whatever the sender sends.
+  it('reads the body as its kind says: JSON by default, text or bytes when the sender or the options say so', async () => {
+    const plain = defineSender({ ...acme, id: { bodyDigest: 'sha256' } });
+    const textSender = defineSender({ ...plain, body: 'text' });
+    const json = createVerifier(plain, { secret: 's', backend: make(), now: () => NOW });
+    const text = createVerifier(textSender, { secret: 's', backend: make(), now: () => NOW });
+    const bytes = createVerifier(textSender, { secret: 's', backend: make(), now: () => NOW, body: 'bytes' });
+    const empty = sign('s', '');
+    const emptyAsJson = await json.safeVerify(empty);
+    expect(emptyAsJson).toMatchObject({ ok: false, code: 'invalid_body', message: expect.stringMatching(/empty.*body: "text" or "bytes"/) });
+    await expect(text.verify(empty)).resolves.toMatchObject({ payload: '', id: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const emptyBytes = await bytes.verify(empty);
+    expect(emptyBytes.payload).toEqual(new Uint8Array(0));
+    const form = sign('s', 'a=1&b=%C3%A9');
+    await expect(text.verify(form)).resolves.toMatchObject({ payload: 'a=1&b=%C3%A9' });
+    expect((await bytes.verify(form)).payload).toEqual(new TextEncoder().encode('a=1&b=%C3%A9'));
+    await expect(json.safeVerify(form)).resolves.toMatchObject({ code: 'invalid_body', message: expect.stringMatching(/not valid UTF-8 JSON/) });
+    // Bytes are the caller's own, not copied; text must still be UTF-8.
+    const raw = Uint8Array.of(0xff, 0x00, 0x7f);
+    const signedRaw = { headers: sign('s', '').headers, body: raw };
+    const rawMac = createHmac('sha256', 's').update(`${NOW}.`).update(raw).digest('hex');
+    signedRaw.headers['x-acme-signature'] = `sha256=${rawMac}`;
+    expect((await bytes.verify(signedRaw)).payload).toBe(raw);
+    await expect(text.safeVerify(signedRaw)).resolves.toMatchObject({ code: 'invalid_body', message: expect.stringMatching(/UTF-8 text/) });
+    // Verify before parse, whatever the kind.
+    await expect(text.safeVerify({ ...form, body: 'a=2' })).resolves.toMatchObject({ code: 'invalid_signature' });
+    expect(() => createVerifier(acme, { secret: 's', body: 'text' })).toThrow(/"data.id" field needs a JSON or form body, and this sender's body is "text"/);
+    expect(() => createVerifier(plain, { secret: 's', body: 'xml' as never })).toThrow(ConfigurationError);
+    // A form body: fields by name, decoded.
+    const formVerifier = createVerifier(plain, { secret: 's', backend: make(), now: () => NOW, body: 'form' });
+    await expect(formVerifier.verify(form)).resolves.toMatchObject({ payload: { a: '1', b: 'é' } });
+  });
+
+  // Issue #11, item 12: a gzip body was reported as invalid_signature, with advice about secrets.
+  it('answers unsupported_encoding for a content-encoded body whose bytes do not verify', async () => {
+    const verifier = createVerifier(acme, { secret: 's', backend: make(), now: () => NOW });
+    const delivery = sign('s', '{"data":{"id":"e"}}');
+    const gzipped = { body: Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0), headers: { ...delivery.headers, 'Content-Encoding': 'gzip' } };
+    const outcome = await verifier.safeVerify(gzipped);
+    expect(outcome).toMatchObject({ ok: false, code: 'unsupported_encoding' });
+    expect((outcome as { message: string }).message).not.toMatch(/secret/);
+    await expect(verifier.safeVerify({ ...gzipped, headers: { ...gzipped.headers, 'Content-Encoding': 'identity' } })).resolves.toMatchObject({
+      code: 'invalid_signature',
+    });
+    // The bytes given are what is checked: a body a framework already decoded verifies.
+    await expect(verifier.verify({ ...delivery, headers: { ...delivery.headers, 'content-encoding': 'gzip' } })).resolves.toMatchObject({ id: 'e' });
+    // Signed over the compressed bytes, it verifies but is not JSON: still said to be encoded.
+    const compressed = sign('s', '\u001f\u008b');
+    await expect(verifier.safeVerify({ ...compressed, headers: { ...compressed.headers, 'content-encoding': 'br' } })).resolves.toMatchObject({
+      code: 'unsupported_encoding',
+    });
+  });
+
+  // Issue #11, item 15: the event type of a sender that names it in a header.
+  it('reports the event type from a header or a body field', async () => {
+    const byHeader = defineSender({ ...acme, eventType: { header: 'x-acme-event', unsignedAllowsRelabeling: true } });
+    const byField = defineSender({ ...acme, eventType: { bodyField: 'data.kind' } });
+    const delivery = sign('s', '{"data":{"id":"e","kind":"user.created"}}');
+    const headerVerifier = createVerifier(byHeader, { secret: 's', backend: make(), now: () => NOW });
+    await expect(headerVerifier.verify({ ...delivery, headers: { ...delivery.headers, 'X-Acme-Event': 'push' } })).resolves.toMatchObject({ eventType: 'push' });
+    await expect(headerVerifier.safeVerify(delivery)).resolves.toMatchObject({ code: 'missing_header', message: expect.stringContaining('x-acme-event') });
+    const fieldVerifier = createVerifier(byField, { secret: 's', backend: make(), now: () => NOW });
+    await expect(fieldVerifier.verify(delivery)).resolves.toMatchObject({ eventType: 'user.created' });
+    await expect(fieldVerifier.verify(sign('s', '{"data":{"kind":3}}'))).resolves.toMatchObject({ eventType: undefined });
+    await expect(createVerifier(acme, { secret: 's', backend: make(), now: () => NOW }).verify(delivery)).resolves.toMatchObject({ eventType: undefined });
   });
 
   it('rejects verify() with a WebhookVerificationError that never holds the secret', async () => {

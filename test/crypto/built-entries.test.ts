@@ -2,11 +2,11 @@
 // bundlers (Next.js Edge, Workers) refuse or polyfill them. node:crypto is reached only through
 // process.getBuiltinModule at run time (src/crypto/node.ts). Runs on dist/ as CI builds it
 // (scripts/ci/30-build.sh runs before the unit tests); builds it when missing.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltPackage } from '../helpers/ensure-built.js';
 
 const ENTRIES = ['dist/index', 'dist/peridio/index', 'dist/edgesense/index', 'dist/standard-webhooks/index', 'dist/testing/index'];
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -30,10 +30,8 @@ async function externalImports(options: { file: string } | { code: string }): Pr
 
 const builtinImports = (imports: { path: string }[]) => imports.filter(({ path }) => BUILTINS.has(path));
 
-beforeAll(() => {
-  if (ENTRIES.every((entry) => existsSync(`${entry}.js`) && existsSync(`${entry}.cjs`))) return;
-  execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit', timeout: 180_000 });
-}, 200_000);
+// Shares one build, behind a lock, with the other suites of the built package.
+beforeAll(ensureBuiltPackage, 300_000);
 
 describe('built entries', () => {
   it('the check finds node: imports, static, required and dynamic', async () => {

@@ -53,7 +53,7 @@ describe.each(backends)('the verifier compares only whole 32-byte digests (%s ba
     ['the first half', (sig: string) => sig.slice(0, 32)],
     ['one byte', (sig: string) => sig.slice(0, 2)],
     ['64 bytes (two digests run together)', (sig: string) => sig + sig],
-    ['a right signature and a short one', (sig: string) => `${sig},${sig.slice(0, 10)}`],
+    ['only short entries', (sig: string) => `${sig.slice(0, 10)},${sig.slice(0, 62)}`],
   ])('refuses a signature of %s without comparing anything', async (_label, edit) => {
     const { backend, comparisons } = spyBackend(make());
     const verifier = createPeridioVerifier({ secret: PERIDIO_SECRET, backend, now: () => NOW });
@@ -62,6 +62,17 @@ describe.each(backends)('the verifier compares only whole 32-byte digests (%s ba
     const outcome = await verifier.safeVerify({ body: signed.body, headers });
     expect(outcome).toMatchObject({ ok: false, code: 'malformed_header' });
     expect(comparisons).toEqual([]);
+  });
+
+  // Issue #11, item 8: such an entry can never match, so it is skipped rather than poisoning the header.
+  it('skips a short entry beside the right signature: only the whole digest is compared', async () => {
+    const { backend, comparisons } = spyBackend(make());
+    const verifier = createPeridioVerifier({ secret: PERIDIO_SECRET, backend, now: () => NOW });
+    const signed = await signDelivery(peridio, { secret: PERIDIO_SECRET, body: BODY, timestamp: NOW });
+    const sig = signed.headers['peridio-signature']!;
+    const outcome = await verifier.safeVerify({ body: signed.body, headers: { ...signed.headers, 'peridio-signature': `${sig.slice(0, 10)},${sig}` } });
+    expect(outcome.ok).toBe(true);
+    expect(comparisons).toEqual([[32, 32]]);
   });
 
   it('refuses a base64 signature of the wrong length without comparing anything', async () => {

@@ -1,15 +1,22 @@
 // The dedupe entries must load without zod (only schema entries may) and without either Redis
-// client (users install the one they use); neither imports a node: module, so
+// client (users install the one they use); neither imports a Node module (by either spelling), so
 // hookverify/dedupe runs on edge runtimes and hookverify/redis wherever a Redis client does.
 import { describe, expect, it } from 'vitest';
-import { runtimeImportsOf, runtimeImportsOfFile } from '../helpers/entry-imports.js';
+import { nodeBuiltinsIn, runtimeImportsOf, runtimeImportsOfFile } from '../helpers/entry-imports.js';
 
 describe.each(['./dedupe', './redis'])('the %s entry', (subpath) => {
-  it('imports no zod, no Redis client library and no node: module', async () => {
+  it('imports no zod, no Redis client library and no Node module (node:crypto or crypto)', async () => {
     const imports = await runtimeImportsOf(subpath);
     expect(imports.filter((path) => ['zod', 'ioredis', 'redis'].includes(path.split('/')[0]!))).toEqual([]);
-    expect(imports.filter((path) => path.startsWith('node:'))).toEqual([]);
+    expect(nodeBuiltinsIn(imports)).toEqual([]);
   });
+});
+
+it('the Node-module check sees a bare builtin in a dedupe bundle', async () => {
+  const imports = await runtimeImportsOfFile({
+    contents: "export * from './src/dedupe/index.ts'; export { randomUUID } from 'crypto';",
+  });
+  expect(nodeBuiltinsIn(imports)).toEqual(['crypto']);
 });
 
 describe('the PRN helpers of hookverify/peridio', () => {

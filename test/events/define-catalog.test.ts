@@ -106,6 +106,22 @@ describe('defineCatalog: parse', () => {
     expect(fn.parse(null)).toMatchObject({ ok: false, code: 'invalid_event' });
   });
 
+  // Issue #11, item 15: GitHub names the event in a header, not in the payload.
+  it('takes the event type from the delivery when told to, and says how to pass it', () => {
+    const fromHeader = defineCatalog({
+      name: 'gh',
+      eventType: { fromDelivery: true },
+      events: { ping: z.looseObject({ zen: z.string() }) },
+    });
+    expect(fromHeader.parse({ zen: 'z', type: 'other' }, { eventType: 'ping' })).toMatchObject({ ok: true, event: { name: 'ping' } });
+    expect(fromHeader.parse({ zen: 'z' }, { eventType: 'push' })).toMatchObject({ ok: true, event: { name: 'push', unknown: true } });
+    const missing = fromHeader.parse({ zen: 'z' });
+    expect(missing).toMatchObject({ ok: false, code: 'invalid_event', message: expect.stringMatching(/delivery names no event type.*eventType: delivery\.eventType/) });
+    // Other catalogs read the payload and ignore a delivery's event type.
+    expect(shop.parse({ type: 'order.cancelled', data: { id: 'o1' } }, { eventType: 'order.placed' })).toMatchObject({ ok: true, event: { name: 'order.cancelled' } });
+    expect(() => defineCatalog({ name: 'x', eventType: { fromDelivery: 'yes' } as never, events: {} })).toThrow(ConfigurationError);
+  });
+
   it('shortens a very long unknown type in messages', () => {
     const result = shop.parse({ type: 'x'.repeat(5000) }, { strict: true });
     expect(!result.ok && result.message.length).toBeLessThan(200);

@@ -2,19 +2,16 @@
 // own name). It is loaded through a computed path so that the root typecheck, which runs before
 // the build, does not need dist/; the last test type-checks it against the built declarations.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sender } from '../../src/core/sender.js';
 import type { AnyCatalog } from '../../src/events/index.js';
 import { signDelivery } from '../../src/testing/index.js';
+import { ensureBuiltPackage } from '../helpers/ensure-built.js';
 
 const DIR = new URL('../../examples/custom-catalog/', import.meta.url);
 
-beforeAll(() => {
-  if (!existsSync('dist/index.js') || !existsSync('dist/events/index.d.ts')) {
-    execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit', timeout: 180_000 });
-  }
-}, 200_000);
+// Before the example is loaded below: it imports the built package.
+await ensureBuiltPackage();
 
 const load = async <T>(name: string): Promise<T> => (await import(/* @vite-ignore */ new URL(`${name}.ts`, DIR).pathname)) as T;
 

@@ -4,22 +4,21 @@
 // against the built declarations instead.
 import { createHash, createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { sign as octokitSign } from '@octokit/webhooks-methods';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createWebhookReceiver } from '../../src/core/pipeline/create-webhook-receiver.js';
 import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/signature-header.js';
 import type { Sender as AnySender } from '../../src/core/sender.js';
+import { createDeduplicator } from '../../src/dedupe/index.js';
 import { createVerifier, type VerifiedDelivery, type Verifier } from '../../src/core/verifier.js';
 import { signDelivery } from '../../src/testing/index.js';
+import { ensureBuiltPackage } from '../helpers/ensure-built.js';
 import { describeConformance, NOW } from '../senders/conformance.js';
 
 const DIR = new URL('../../examples/custom-senders/', import.meta.url);
 
-beforeAll(() => {
-  if (!existsSync('dist/index.js') || !existsSync('dist/index.d.ts')) {
-    execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit', timeout: 180_000 });
-  }
-}, 200_000);
+// Before the examples are loaded below: they import the built package.
+await ensureBuiltPackage();
 
 type Sender = AnySender<SignatureHeaderSource>;
 
@@ -136,8 +135,9 @@ describe('example shipping (seed 004): as configured', () => {
 });
 
 describe('example github: as configured', () => {
-  it('verifies what @octokit/webhooks-methods signs, with the body digest as id and the event header as type', async () => {
-    const secret = "It's a Secret to Everybody";
+  const secret = "It's a Secret to Everybody";
+
+  it('verifies what @octokit/webhooks-methods signs, with the event type from x-github-event', async () => {
     const body = 'Hello, World!';
     const signature = await octokitSign(secret, body);
     // GitHub's documented example value for this secret and payload.
@@ -156,11 +156,33 @@ describe('example github: as configured', () => {
     expect(verified).toMatchObject({ id: createHash('sha256').update(json).digest('hex'), eventType: 'ping', replayable: true, payload: { hook_id: 1 } });
   });
 
+  // Issue #11, item 1: deduplicating on the unsigned x-github-delivery let one captured delivery be
+  // replayed as often as the attacker liked, a new GUID each time.
+  it('processes a delivery once, however its unsigned GUID and event headers are changed on replay', async () => {
+    const handled: string[] = [];
+    const receiver = createWebhookReceiver({
+      verifier: createGitHubVerifier(secret),
+      dedupe: createDeduplicator({ retention: github }),
+      handle: (_payload, { delivery }) => {
+        handled.push(delivery.eventType!);
+      },
+    });
+    const body = JSON.stringify({ action: 'deleted', repository: { full_name: 'octo/hello' } });
+    const signature = await octokitSign(secret, body);
+    const send = (guid: string, event: string) =>
+      receiver.receive({ method: 'POST', body, headers: { 'x-hub-signature-256': signature, 'x-github-delivery': guid, 'x-github-event': event } });
+    expect(JSON.parse((await send('guid-1', 'repository')).body)).toEqual({ status: 'processed' });
+    for (const [guid, event] of [['guid-2', 'repository'], ['guid-3', 'delete'], ['guid-1', 'repository']]) {
+      expect(JSON.parse((await send(guid!, event!)).body)).toEqual({ status: 'duplicate' });
+    }
+    expect(handled).toEqual(['repository']);
+  });
+
   it('refuses the SHA-1 header alone', async () => {
     const body = '{}';
     const outcome = await createGitHubVerifier('s').safeVerify({
       body,
-      headers: { 'x-hub-signature': `sha1=${createHmac('sha1', 's').update(body).digest('hex')}`, 'x-github-delivery': 'g' },
+      headers: { 'x-hub-signature': `sha1=${createHmac('sha1', 's').update(body).digest('hex')}`, 'x-github-delivery': 'g', 'x-github-event': 'ping' },
     });
     expect(outcome).toMatchObject({ ok: false, code: 'missing_header' });
   });
@@ -197,6 +219,17 @@ describe('example fetch handler', () => {
     const tooLarge = await post(big, { 'x-webhook-signature': hexHmac(secret, big) });
     expect(tooLarge.status).toBe(413);
     expect((await handler(new Request('http://127.0.0.1/webhooks/acme'))).status).toBe(405);
+  });
+
+  it('stops reading a chunked body at the limit: 413, the stream cancelled after about 1 MiB', async () => {
+    const { countingStream } = await import('../helpers/counting-stream.js');
+    const { stream, use } = countingStream({ totalBytes: 64 * 1024 * 1024, chunkBytes: 64 * 1024 });
+    const response = await handler(
+      new Request('http://127.0.0.1/webhooks/acme', { method: 'POST', body: stream, headers: { 'x-webhook-signature': 'ab' }, duplex: 'half' } as RequestInit),
+    );
+    expect([response.status, await response.json()]).toEqual([413, { error: 'body_too_large' }]);
+    expect(use.cancelled).toBe(true);
+    expect(use.bytes).toBeLessThanOrEqual(1024 * 1024 + 2 * 64 * 1024);
   });
 
   it('lets errors of the handler itself propagate', async () => {

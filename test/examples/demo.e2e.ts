@@ -1,5 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { expect, it } from 'vitest';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
 interface DemoRow {
   delivery: string;
@@ -8,8 +11,7 @@ interface DemoRow {
   why: string;
 }
 
-it('the demo sends every scripted delivery over HTTP and gets the documented outcome for each', () => {
-  const run = spawnSync('node', ['--import', 'tsx', 'examples/demo/index.ts', '--json'], { encoding: 'utf8', timeout: 60_000 });
+function expectDocumentedOutcomes(run: SpawnSyncReturns<string>): void {
   expect(run.status, run.stderr).toBe(0);
   const rows = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as DemoRow);
   const byDelivery = new Map(rows.map((row) => [row.delivery, row]));
@@ -52,4 +54,33 @@ it('the demo sends every scripted delivery over HTTP and gets the documented out
   // No secret ever reaches the output.
   expect(run.stdout).not.toContain('5F2D0B5C4A1E49E6B0A6C3D1E2F40718');
   expect(run.stdout).not.toContain('demo-edgesense-secret');
+}
+
+/** A fresh clone after `npm ci`: the files git would check out (about 2 MB), the installed dependencies, no dist/. */
+function freshClone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hookverify-clone-'));
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) {
+    // A file deleted in the working tree but not yet in git's index is not part of the clone.
+    if (existsSync(file)) cpSync(file, join(dir, file), { recursive: true });
+  }
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+describe('the demo sends every scripted delivery over HTTP and gets the documented outcome for each', () => {
+  const clones: string[] = [];
+  afterAll(() => clones.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('`npm run demo` on a fresh clone: from the source, without a build (issue #11, item 17)', () => {
+    const clone = freshClone();
+    clones.push(clone);
+    const run = spawnSync('npm', ['run', '--silent', 'demo', '--', '--json'], { cwd: clone, encoding: 'utf8', timeout: 50_000 });
+    expectDocumentedOutcomes(run);
+    expect(existsSync(join(clone, 'dist')), 'npm run demo built the package').toBe(false);
+  });
+
+  it('against the built package (dist/, as CI builds it), as an installed package runs', () => {
+    expectDocumentedOutcomes(spawnSync('node', ['--import', 'tsx', 'examples/demo/index.ts', '--json'], { encoding: 'utf8', timeout: 60_000 }));
+  });
 });

@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 import { entries } from '../../scripts/entries.mjs';
 
@@ -26,4 +27,15 @@ export async function runtimeImportsOfFile(source: string | { readonly contents:
     logLevel: 'silent',
   });
   return Object.values(metafile.outputs).flatMap((output) => output.imports.map((entry) => entry.path));
+}
+
+const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/**
+ * The imports that are Node's own modules, written `node:crypto` or bare (`crypto`,
+ * `stream/web`): a bare name is left external as if it were a package, so a `node:` prefix
+ * check alone misses it.
+ */
+export function nodeBuiltinsIn(imports: readonly string[]): string[] {
+  return imports.filter((path) => BUILTINS.has(path) || path.startsWith('node:'));
 }

@@ -10,4 +10,5 @@ export const VERIFICATION_CODES: readonly VerificationErrorCode[] = [
   'no_active_secret',
   'invalid_body',
   'body_too_large',
+  'unsupported_encoding',
 ];

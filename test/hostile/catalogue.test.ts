@@ -71,7 +71,10 @@ const cases: Case[] = [
   { name: 'an empty signature header', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': '' }), expected: 'missing_header' },
   { name: 'a whitespace-only signature header', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': ' \t ' }), expected: 'missing_header' },
   { name: 'the signature header twice with different values', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': [GOOD_SIG, hex64('A')] }), expected: 'malformed_header' },
-  { name: 'the signature header twice with the same value', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': [GOOD_SIG, GOOD_SIG] }), expected: 'ok' },
+  { name: 'the signature header twice with the same value', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': [GOOD_SIG, GOOD_SIG] }), expected: 'malformed_header' },
+  { name: 'the timestamp header twice with the same value', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-published-at': [PUBLISHED, PUBLISHED] }), expected: 'malformed_header' },
+  { name: 'the id header twice with the same value', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-id': ['msg_1', 'msg_1'] }), expected: 'malformed_header' },
+  { name: 'the id header twice with different values', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-id': ['msg_1', 'msg_2'] }), expected: 'malformed_header' },
   { name: 'the timestamp header twice with different values', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-published-at': [PUBLISHED, '2026-11-23T11:59:31Z'] }), expected: 'malformed_header' },
   { name: 'an empty array as a header value', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': [] }), expected: 'missing_header' },
   {
@@ -125,6 +128,11 @@ const cases: Case[] = [
   { name: 'hex behind a "v1," prefix', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-signature': `v1,${hmac(swKey, `msg_1.${SW_TS}.`, BODY).toString('hex')}` }), expected: 'malformed_header' },
   { name: 'only "v1a," (asymmetric) entries', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-signature': `v1a,${'A'.repeat(86)}==` }), expected: 'malformed_header' },
   { name: 'a "v1a," entry beside the right "v1," one', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-signature': `v1a,${'A'.repeat(86)}== ${swSig('msg_1', SW_TS)}` }), expected: 'ok' },
+  { name: 'an undecodable "v1,potato" beside the right entry', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-signature': `${swSig('msg_1', SW_TS)} v1,potato` }), expected: 'ok' },
+  { name: 'an undecodable "v1,potato" before the right entry', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-signature': `v1,potato ${swSig('msg_1', SW_TS)}` }), expected: 'ok' },
+  { name: 'only an undecodable "v1,potato"', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-signature': 'v1,potato' }), expected: 'malformed_header' },
+  { name: 'a non-hex entry beside the right Peridio signature', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': `${GOOD_SIG},potato` }), expected: 'ok' },
+  { name: 'a 31-byte entry beside a wrong one', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': `${GOOD_SIG.slice(0, 62)},${hex64('0')}` }), expected: 'invalid_signature' },
   { name: 'unpadded base64', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-signature': swSig('msg_1', SW_TS).replace(/=+$/, '') }), expected: 'malformed_header' },
   { name: 'base64url instead of base64', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-signature': `v1,${hmac(swKey, `msg_1.${SW_TS}.`, BODY).toString('base64url')}=` }), expected: hmac(swKey, `msg_1.${SW_TS}.`, BODY).toString('base64').match(/[+/]/) ? 'malformed_header' : 'ok' },
   {
@@ -198,9 +206,11 @@ const cases: Case[] = [
   { name: 'a string body over the limit only in UTF-8 bytes', sender: 'peridio', body: '\u20ac'.repeat(342), headers: peridioHeaders(), expected: 'body_too_large', options: { maxBodyBytes: 1024 } },
   { name: 'a 2 MiB body with the default limit', sender: 'peridio', body: new Uint8Array(2 * 1024 * 1024), headers: peridioHeaders(), expected: 'body_too_large' },
   { name: 'the body signed for another delivery id', sender: 'standard-webhooks', body: BODY, headers: swHeaders({ 'webhook-id': 'msg_2' }), expected: 'invalid_signature' },
+  { name: 'a gzip body whose bytes do not verify', sender: 'peridio', body: Uint8Array.of(0x1f, 0x8b, 8, 0), headers: peridioHeaders({ 'content-encoding': 'gzip' }), expected: 'unsupported_encoding' },
+  { name: 'a body declared gzip but already decoded (the signed bytes)', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'content-encoding': 'gzip' }), expected: 'ok' },
+  { name: 'a tampered body with content-encoding: identity', sender: 'peridio', body: `${BODY} `, headers: peridioHeaders({ 'content-encoding': 'identity' }), expected: 'invalid_signature' },
 
   // Secrets.
-  { name: 'only an expired secret', sender: 'peridio', body: BODY, headers: peridioHeaders(), expected: 'no_active_secret', options: { secret: undefined, secrets: [{ secret: PERIDIO_SECRET, notAfter: NOW - 1 }] } },
   { name: 'the matching secret expired, another active', sender: 'peridio', body: BODY, headers: peridioHeaders(), expected: 'invalid_signature', options: { secret: undefined, secrets: [{ secret: PERIDIO_OLD_SECRET }, { secret: PERIDIO_SECRET, notAfter: NOW - 1 }] } },
   { name: 'a signature made with the secret read as ASCII, not hex-decoded', sender: 'peridio', body: BODY, headers: peridioHeaders({ 'peridio-signature': hmac(PERIDIO_SECRET, PUBLISHED, BODY).toString('hex') }), expected: 'invalid_signature' },
 ];
@@ -246,6 +256,10 @@ function expectHelpfulMessage(code: VerificationErrorCode, message: string, send
     case 'body_too_large':
       expect(message).toContain('maxBodyBytes');
       break;
+    case 'unsupported_encoding':
+      expect(message).toContain('content-encoding');
+      expect(message).toMatch(/decodes nothing/);
+      break;
   }
 }
 
@@ -290,6 +304,18 @@ describe('catalogue of hostile configurations', () => {
     ['a secret that is a number', 'invalid_secret', () => createEdgeSenseVerifier({ secret: 42 as never })],
     ['both secret and secrets', 'invalid_option', () => createPeridioVerifier({ secret: PERIDIO_SECRET, secrets: [PERIDIO_SECRET] })],
     ['a notAfter that is not a date', 'invalid_option', () => createPeridioVerifier({ secrets: [{ secret: PERIDIO_SECRET, notAfter: 'soon' }] })],
+    ['only a secret already past its notAfter', 'invalid_secret', () => createPeridioVerifier({ secrets: [{ secret: PERIDIO_SECRET, notAfter: NOW - 1 }], now: () => NOW })],
+    [
+      'a custom sender whose id header is not signed',
+      'invalid_option',
+      () => defineSender({ ...peridio, id: { header: 'x-delivery' } }),
+    ],
+    [
+      'a custom sender whose event-type header is not signed',
+      'invalid_option',
+      () => defineSender({ ...peridio, eventType: { header: 'x-event' } }),
+    ],
+    ['a text body for a sender that reads its id from the body', 'invalid_option', () => createPeridioVerifier({ secret: PERIDIO_SECRET, body: 'text' })],
     ['a tolerance of "NaN"', 'invalid_option', () => createPeridioVerifier({ secret: PERIDIO_SECRET, tolerance: 'NaN' as never })],
     ['a negative tolerance', 'invalid_option', () => createPeridioVerifier({ secret: PERIDIO_SECRET, tolerance: -5 })],
     ['an infinite tolerance', 'invalid_option', () => createPeridioVerifier({ secret: PERIDIO_SECRET, tolerance: Number.POSITIVE_INFINITY })],

@@ -4,32 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PrnError } from '../../src/core/errors.js';
 import { formatPrn, isPrn, parsePrn, type Prn } from '../../src/senders/peridio/prn.js';
+import { nonHexPrnTextArb, prnArb, prnPartArbs, uuidArb } from '../helpers/prn-arbitraries.js';
 import { NUM_RUNS } from './fixtures.js';
 
-const hexDigit = fc.constantFrom(...'0123456789abcdefABCDEF');
-const hexRun = (n: number) => fc.string({ unit: hexDigit, minLength: n, maxLength: n });
-const uuidArb = fc.tuple(hexRun(8), hexRun(4), hexRun(4), hexRun(4), hexRun(12)).map((parts) => parts.join('-'));
-const versionArb = fc.integer({ min: 1, max: 999_999 });
-const lower = 'abcdefghijklmnopqrstuvwxyz';
-const typeArb = fc
-  .tuple(fc.constantFrom(...lower), fc.string({ unit: fc.constantFrom(...`${lower}0123456789_`), maxLength: 63 }))
-  .map(([first, rest]) => first + rest);
-const idArb = fc.oneof(
-  uuidArb,
-  fc.string({ unit: fc.constantFrom(...`${lower}${lower.toUpperCase()}0123456789-_.`), minLength: 1, maxLength: 128 }),
-);
-
-const prnArb: fc.Arbitrary<Prn> = fc.oneof(
-  fc.record({ kind: fc.constant('organization' as const), version: versionArb, organization: uuidArb }),
-  fc.record({ kind: fc.constant('user' as const), version: versionArb, user: uuidArb }),
-  fc.record({
-    kind: fc.constant('resource' as const),
-    version: versionArb,
-    organization: uuidArb,
-    resourceType: typeArb,
-    resourceId: idArb,
-  }),
-);
+const { versionArb, typeArb, idArb } = prnPartArbs;
 
 /** Text that looks like a PRN often enough to reach every check of the parser. */
 const prnLikeTextArb = fc.oneof(
@@ -37,6 +15,7 @@ const prnLikeTextArb = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 400 }),
   fc.array(fc.oneof(fc.constantFrom('prn', 'user', '1', '0', '01', ''), uuidArb, typeArb, idArb, fc.string()), { maxLength: 7 }).map((parts) => parts.join(':')),
   prnArb.map(formatPrn).chain((text) => fc.nat({ max: text.length }).map((at) => text.slice(0, at))),
+  nonHexPrnTextArb,
 );
 
 describe('PRN parse/format', () => {
@@ -65,6 +44,16 @@ describe('PRN parse/format', () => {
         }
         expect(isPrn(text)).toBe(parsed !== undefined);
         if (parsed) expect(formatPrn(parsed)).toBe(text);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it(`refuses every UUID-shaped organization or user that is not hex (${NUM_RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(nonHexPrnTextArb, (text) => {
+        expect(isPrn(text)).toBe(false);
+        expect(() => parsePrn(text)).toThrow(/is not a UUID/);
       }),
       { numRuns: NUM_RUNS },
     );

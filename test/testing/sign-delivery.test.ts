@@ -8,6 +8,7 @@ import { edgesense } from '../../src/senders/edgesense/index.js';
 import { peridio } from '../../src/senders/peridio/index.js';
 import { standardWebhooks } from '../../src/senders/standard-webhooks/index.js';
 import { signDelivery } from '../../src/testing/index.js';
+import { githubLike } from '../helpers/github-sender.js';
 
 const PERIDIO_SECRET = '5F2D0B5C4A1E49E6B0A6C3D1E2F40718';
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -75,6 +76,28 @@ describe('signDelivery', () => {
     expect(signed.headers['x-sig']).toBe(createHmac('sha256', 'k').update('n1|b').digest('base64'));
     await expect(createVerifier(nonce, { secret: 'k' }).verifySignature(signed)).resolves.toMatchObject({ sender: 'nonce' });
     await expect(signDelivery(nonce, { secret: 'k', body: 'b' })).rejects.toMatchObject({ code: 'invalid_option' });
+  });
+
+  // Issue #11, item 10: a missing body failed with a raw TypeError from crypto.
+  it('refuses a delivery without a body, or one JSON cannot write, with a ConfigurationError', async () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const options of [{ secret: 's' }, { secret: 's', body: undefined }, { secret: 's', body: () => 1 }, { secret: 's', body: 1n }, { secret: 's', body: cycle }]) {
+      const error = await signDelivery(edgesense, options as never).catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error).toMatchObject({ code: 'invalid_option', message: expect.stringMatching(/body/) });
+    }
+    await expect(signDelivery(edgesense, undefined as never)).rejects.toBeInstanceOf(ConfigurationError);
+    // An empty body is a body.
+    const empty = await signDelivery(edgesense, { secret: 's', body: '' });
+    expect(empty.body).toBe('');
+    expect(empty.headers['x-edgesense-signature']).toBe(createHmac('sha256', 's').update('').digest('hex'));
+  });
+
+  it('writes the event-type header for senders that name the event in one', async () => {
+    const signed = await signDelivery(githubLike, { secret: 's', body: { zen: 'z' }, eventType: 'ping' });
+    expect(signed.headers['x-github-event']).toBe('ping');
+    await expect(createVerifier(githubLike, { secret: 's' }).verify(signed)).resolves.toMatchObject({ eventType: 'ping' });
   });
 
   it('refuses bad setups with a ConfigurationError', async () => {

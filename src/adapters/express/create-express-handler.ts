@@ -1,6 +1,7 @@
-import { ConfigurationError } from '../../core/errors.js';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
+import { distinctHeaders } from '../node-http/distinct-headers.js';
 import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-response.js';
+import { warnSetupOnce } from '../node-http/warn-setup-once.js';
 import { rawBodyOf, type ExpressRequestLike } from './raw-body-of.js';
 
 /**
@@ -17,12 +18,13 @@ import { rawBodyOf, type ExpressRequestLike } from './raw-body-of.js';
 export type ExpressHandler = (req: ExpressRequestLike, res: NodeResponseLike, next: (error?: unknown) => void) => void;
 
 /**
- * Adapts a receiver to Express 4 and 5. Mount it on its own route, either before any JSON
- * body parser (it then reads the raw bytes itself, stopping at `maxBodyBytes`) or behind
- * `express.raw({ type: () => true, limit: '1mb' })` (it takes the Buffer; express.raw's own
- * default limit is 100 KB). When `express.json()` already parsed the
- * body, the request goes to your error handler as a `ConfigurationError` with code
- * `body_already_parsed` saying how to mount the route: a parsed body is never re-serialized.
+ * Adapts a receiver to Express 4 and 5. Mount it on its own route before any JSON body parser
+ * (it then reads the raw bytes itself, stopping at `maxBodyBytes` and `bodyTimeout`), or
+ * behind `express.raw({ type: () => true, limit: '1mb' })` (it takes the Buffer; express.raw's
+ * own default limit is 100 KB). When `express.json()` ran first the body is gone and a parsed
+ * body is never re-serialized: the request is answered 500 `{"error":"body_already_parsed"}`,
+ * the hooks' `onError` receives a `ConfigurationError`, and its message, which says how to
+ * mount the route, is printed once with `console.warn`.
  *
  * Use `app.post(path, handler)`, or `app.all(path, handler)` to have other methods answered
  * with 405 by hookverify rather than 404 by Express.
@@ -44,21 +46,19 @@ export type ExpressHandler = (req: ExpressRequestLike, res: NodeResponseLike, ne
  * ```
  */
 export function createExpressHandler(receiver: WebhookReceiver): ExpressHandler {
+  const warnSetup = warnSetupOnce();
   return function hookverifyExpressHandler(req, res, next) {
-    let setupError: ConfigurationError | undefined;
     const source = rawBodyOf(req);
     const body =
       typeof source === 'function'
-        ? (maxBytes: number) =>
-            source(maxBytes).catch((error: unknown) => {
-              if (error instanceof ConfigurationError) setupError = error;
+        ? (maxBytes: number, signal?: AbortSignal) =>
+            source(maxBytes, signal).catch((error: unknown) => {
+              warnSetup(error);
               throw error;
             })
         : source;
-    receiver.receive({ method: req.method, headers: req.headers, body }).then((response) => {
-      // A setup error is the developer's to see: Express's error handling shows it, with the fix.
-      if (setupError !== undefined) next(setupError);
-      else sendNodeResponse(res, response);
-    }, next);
+    // Every outcome, a setup error included, is the pipeline's JSON answer: Express's error
+    // handler would send the sender an HTML page (a stack trace outside production).
+    receiver.receive({ method: req.method, headers: distinctHeaders(req), body }).then((response) => sendNodeResponse(res, response), next);
   };
 }

@@ -7,3 +7,4 @@ export { createExpressHandler, type ExpressHandler } from './create-express-hand
 export type { ExpressRequestLike } from './raw-body-of.js';
 export type { NodeResponseLike } from '../node-http/send-node-response.js';
 export type { NodeReadableLike } from '../node-http/read-node-body.js';
+export type { NodeHeadersLike } from '../node-http/distinct-headers.js';

@@ -1,6 +1,7 @@
 import type { RawBody } from '../../core/body.js';
 import { ConfigurationError } from '../../core/errors.js';
 import type { BodyReader } from '../../core/pipeline/received-request.js';
+import type { NodeHeadersLike } from '../node-http/distinct-headers.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 
 /**
@@ -14,19 +15,26 @@ import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body
  * const request: ExpressRequestLike = req;
  * ```
  */
-export interface ExpressRequestLike extends NodeReadableLike {
+export interface ExpressRequestLike extends NodeReadableLike, NodeHeadersLike {
   readonly method: string;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly originalUrl?: string;
+  readonly url?: string;
   readonly body?: unknown;
   readonly readableEnded?: boolean;
   readonly complete?: boolean;
   readonly readable?: boolean;
 }
 
-const HOW_TO_MOUNT =
-  'a body parser (express.json(), express.text() or express.urlencoded()) read this request before hookverify, ' +
-  'and a parsed body cannot be verified: mount the webhook route before app.use(express.json()), ' +
-  "or give it express.raw({ type: '*/*' }) so the raw bytes are kept";
+/** The fix, for the route at `path`; express.raw() is no fix once express.json() has run (it skips a parsed request). */
+function howToMount(path: string): string {
+  return (
+    `a body parser (express.json(), express.text() or express.urlencoded()) read the body of ${path} before hookverify, ` +
+    'and a parsed body cannot be verified: it is answered 500 body_already_parsed. ' +
+    `Mount the webhook route before the parser: app.post('${path}', handler) above app.use(express.json()). ` +
+    `If the parser must come first, skip it on this path: const json = express.json(); ` +
+    `app.use((req, res, next) => (req.path === '${path}' ? next() : json(req, res, next))).`
+  );
+}
 
 /**
  * Where the raw bytes are: a Buffer left by `express.raw()`, or the unread request stream.
@@ -41,7 +49,9 @@ export function rawBodyOf(req: ExpressRequestLike): RawBody | BodyReader {
   // Express 4's express.json() sets req.body = {} even when it did not parse (wrong content
   // type), leaving the stream unread: only a consumed stream means the bytes are gone.
   if (consumed) {
-    return () => Promise.reject(new ConfigurationError('body_already_parsed', HOW_TO_MOUNT));
+    // The path only, never the query string (some put tokens there).
+    const path = (req.originalUrl ?? req.url ?? '/').split('?')[0]!;
+    return () => Promise.reject(new ConfigurationError('body_already_parsed', howToMount(path)));
   }
-  return (maxBytes) => readNodeBody(req, maxBytes);
+  return (maxBytes, signal) => readNodeBody(req, maxBytes, signal);
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
+import { distinctHeaders } from '../node-http/distinct-headers.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
+import { closesConnection } from '../node-http/send-node-response.js';
 
 /**
  * Options of {@link hookverifyFastify}.
@@ -20,16 +22,14 @@ export interface HookverifyFastifyOptions {
   readonly receiver: WebhookReceiver;
 }
 
-function isReadable(value: unknown): value is NodeReadableLike {
-  return typeof (value as NodeReadableLike | null)?.on === 'function';
-}
-
 /**
- * A Fastify 5 plugin that registers one webhook route. It is not wrapped with
- * `fastify-plugin`, so its content-type parser stays inside its own encapsulation context:
- * the route receives the raw request stream (the pipeline reads it, stopping at
- * `maxBodyBytes`), and JSON parsing for the rest of the app is unchanged. Every method is
- * routed to the pipeline, which answers 405 to anything but POST.
+ * A Fastify 5 plugin that registers one webhook route, on every method (the pipeline answers
+ * 405 to anything but POST). The route answers from its own `onRequest` hook, reading the raw
+ * request stream itself (stopping at `maxBodyBytes` and `bodyTimeout`): Fastify's body parsing
+ * never runs for it, so a delivery reaches the pipeline whatever its `content-type` (Fastify
+ * would answer its own 415 to one that is empty, has no subtype, or lists two types), and the
+ * app's JSON parsing is untouched. Your app-level `onRequest`, `onSend` and `onResponse` hooks
+ * run for the route; `preParsing`, `preValidation` and `preHandler` hooks do not.
  *
  * @example
  * ```ts
@@ -48,21 +48,24 @@ function isReadable(value: unknown): value is NodeReadableLike {
  */
 export async function hookverifyFastify(fastify: FastifyInstance, options: HookverifyFastifyOptions): Promise<void> {
   const { path, receiver } = options;
-  // Only this plugin's context: the app's own JSON and text parsers are untouched outside it.
-  fastify.removeAllContentTypeParsers();
-  // Hand over the stream unread (after any preParsing hook, e.g. decompression), so that the
-  // pipeline sees the exact bytes and applies its own limit.
-  fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
-  fastify.all(path, async function hookverifyFastifyRoute(request: FastifyRequest, reply: FastifyReply) {
-    const stream = isReadable(request.body) ? request.body : (request.raw as unknown as NodeReadableLike);
+  async function hookverifyFastifyRoute(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const stream = request.raw as unknown as NodeReadableLike;
     const response = await receiver.receive({
       method: request.method,
-      headers: request.headers,
-      body: (maxBytes) => readNodeBody(stream, maxBytes),
+      // Every header line, as Node received it: the verifier refuses a repeated one.
+      headers: distinctHeaders(request.raw),
+      body: (maxBytes, signal) => readNodeBody(stream, maxBytes, signal),
     });
     reply.code(response.status).headers(response.headers);
-    if (response.status === 413) reply.header('connection', 'close');
+    if (closesConnection(response.status)) reply.header('connection', 'close');
+    // Returned from a hook, the reply (a thenable) holds Fastify's lifecycle until it is sent.
     return reply.send(response.body);
-  });
+  }
+
+  // Fastify 5 checks content-type (a 415 for one that is not a valid media type) after
+  // onRequest and before any content-type parser, a catch-all included: answering in onRequest
+  // is the one place every delivery reaches. The handler is never reached; it is the same
+  // function so that it would answer correctly if it were.
+  fastify.all(path, { onRequest: hookverifyFastifyRoute }, hookverifyFastifyRoute);
 }

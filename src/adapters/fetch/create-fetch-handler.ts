@@ -1,5 +1,5 @@
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
-import { readWebStream } from './read-web-stream.js';
+import { readRequestBody } from './read-request-body.js';
 
 /**
  * A Fetch API request handler: `(request) => Promise<Response>`.
@@ -17,8 +17,8 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 /**
  * Adapts a receiver to the Fetch API: `Request` in, `Response` out. Use it directly on Bun,
  * Deno, Cloudflare Workers and Hono (`app.post('/webhooks', (c) => handler(c.req.raw))`); the
- * Next.js App Router adapter is this one. The body is read from the request stream and
- * reading stops at the receiver's `maxBodyBytes`.
+ * Next.js App Router adapter is this one. The body is read from the request stream with
+ * {@link readRequestBody}: reading stops, and the stream is cancelled, at the receiver's `maxBodyBytes`.
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ export function createFetchHandler(receiver: WebhookReceiver): FetchHandler {
     const response = await receiver.receive({
       method: request.method,
       headers: request.headers,
-      body: (maxBytes) => readWebStream(request.body, maxBytes),
+      body: (maxBytes, signal) => readRequestBody(request, { maxBodyBytes: maxBytes, signal }),
     });
     return new Response(response.body, { status: response.status, headers: response.headers });
   };

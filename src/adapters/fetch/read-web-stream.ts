@@ -12,16 +12,26 @@ export function concatChunks(chunks: readonly Uint8Array[], total: number): Uint
 
 /**
  * Reads a Fetch body stream up to `maxBytes`: the bytes, or `undefined` as soon as more have
- * arrived, after cancelling the stream so nothing more is read.
+ * arrived, after cancelling the stream so nothing more is read. When `signal` aborts, the
+ * stream is cancelled too and the promise rejects with the signal's reason.
  */
-export async function readWebStream(stream: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | undefined> {
+export async function readWebStream(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array | undefined> {
+  signal?.throwIfAborted();
   if (stream === null) return new Uint8Array(0);
   const reader = stream.getReader();
+  // Cancelling settles a pending read() as done, so a stalled sender cannot hold the loop.
+  const abandon = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener('abort', abandon, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      signal?.throwIfAborted();
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
@@ -31,6 +41,7 @@ export async function readWebStream(stream: ReadableStream<Uint8Array> | null, m
       chunks.push(value);
     }
   } finally {
+    signal?.removeEventListener('abort', abandon);
     reader.releaseLock();
   }
   return concatChunks(chunks, total);

@@ -1,8 +1,10 @@
 import { ConfigurationError } from '../../core/errors.js';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
 import { createFetchHandler, type FetchHandler } from '../fetch/create-fetch-handler.js';
+import { distinctHeaders, type NodeHeadersLike } from '../node-http/distinct-headers.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-response.js';
+import { warnSetupOnce } from '../node-http/warn-setup-once.js';
 
 /**
  * An App Router route handler: `export const POST = createNextRouteHandler(receiver)` in
@@ -40,9 +42,8 @@ export function createNextRouteHandler(receiver: WebhookReceiver): FetchHandler 
  * const request: NextApiRequestLike = req;
  * ```
  */
-export interface NextApiRequestLike extends NodeReadableLike {
+export interface NextApiRequestLike extends NodeReadableLike, NodeHeadersLike {
   readonly method?: string | undefined;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body?: unknown;
 }
 
@@ -67,8 +68,8 @@ const DISABLE_BODY_PARSER =
  * A Pages Router API route (`pages/api/...`). Next.js must not parse the body, so the file
  * must also export `export const config = { api: { bodyParser: false } }` (Next.js reads that
  * object from the file itself, so it has to be written there literally). If it is missing,
- * requests are answered 500 `body_already_parsed` and the hooks' `onError` receives a
- * `ConfigurationError` saying so.
+ * requests are answered 500 `body_already_parsed`, the hooks' `onError` receives a
+ * `ConfigurationError` saying so, and its message is printed once with `console.warn`.
  *
  * @example
  * ```ts
@@ -87,15 +88,20 @@ const DISABLE_BODY_PARSER =
  * ```
  */
 export function createNextApiHandler(receiver: WebhookReceiver): NextApiHandlerLike {
+  const warnSetup = warnSetupOnce();
   return async function hookverifyNextApiHandler(req, res) {
     // With the body parser disabled Next.js leaves `body` undefined and the stream unread.
     const parsed = req.body !== undefined;
     const response = await receiver.receive({
       method: req.method ?? 'GET',
-      headers: req.headers,
+      headers: distinctHeaders(req),
       body: parsed
-        ? () => Promise.reject(new ConfigurationError('body_already_parsed', DISABLE_BODY_PARSER))
-        : (maxBytes) => readNodeBody(req, maxBytes),
+        ? () => {
+            const error = new ConfigurationError('body_already_parsed', DISABLE_BODY_PARSER);
+            warnSetup(error);
+            return Promise.reject(error);
+          }
+        : (maxBytes, signal) => readNodeBody(req, maxBytes, signal),
     });
     sendNodeResponse(res, response);
   };

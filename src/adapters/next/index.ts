@@ -10,6 +10,8 @@ export {
   type NextApiHandlerLike,
   type NextApiRequestLike,
 } from './create-next-handlers.js';
+export { createNextRouteHandlers, type NextRouteHandlers } from './create-next-route-handlers.js';
 export type { FetchHandler } from '../fetch/create-fetch-handler.js';
 export type { NodeResponseLike } from '../node-http/send-node-response.js';
 export type { NodeReadableLike } from '../node-http/read-node-body.js';
+export type { NodeHeadersLike } from '../node-http/distinct-headers.js';

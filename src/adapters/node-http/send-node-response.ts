@@ -18,12 +18,18 @@ export interface NodeResponseLike {
 }
 
 /**
- * Writes the pipeline's response. After a 413 the connection is closed: the rest of the
- * oversized body is still on it, and keeping it alive would make the next request wait behind it.
+ * True for answers sent before the body was all read (413 too large, 408 too slow): the rest
+ * of the body is still on the connection, so it is closed rather than kept alive, or the next
+ * request would wait behind it (and a trickling client would keep its socket).
  */
+export function closesConnection(status: number): boolean {
+  return status === 413 || status === 408;
+}
+
+/** Writes the pipeline's response, closing the connection after a 413 or a 408. */
 export function sendNodeResponse(res: NodeResponseLike, response: ReceiverResponse): void {
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  if (response.status === 413) res.setHeader('connection', 'close');
+  if (closesConnection(response.status)) res.setHeader('connection', 'close');
   res.end(response.body);
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliError, EXIT_CODES, usageError } from '../cli-error.js';
+import { COMMON_EXIT_HELP, CliError, EXIT_CODES, usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
 import { packageRoot } from '../package-root.js';
@@ -20,7 +20,8 @@ payload as it arrives on the wire and ship in the package under schemas/<catalog
 
 Catalogs: the senders that have an event catalog (peridio, edgesense).
 
-Exit codes: 0 printed, 2 unknown catalog or event type, 3 the schema files cannot be read.
+Exit codes: 0 printed, 2 usage error (an unknown catalog or event type), 3 the schema files cannot be read.
+${COMMON_EXIT_HELP}
 
 Examples:
   hookverify schemas peridio device.release-changed

@@ -1,6 +1,6 @@
 import { signDelivery } from '../../testing/sign-delivery.js';
 import { checkSecrets } from '../check-secrets.js';
-import { EXIT_CODES, usageError } from '../cli-error.js';
+import { COMMON_EXIT_HELP, EXIT_CODES, usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
 import { parseCommandArgs, positiveInteger } from '../parse-command-args.js';
@@ -29,11 +29,12 @@ Posts freshly signed sample events to a receiving endpoint, the way the sender w
 prints a summary of the status codes.
 
   --url URL            where to POST (required)
-  -n, --count N        number of events, taking the event types in turn (default: one per type)
+  -n, --count N        number of events, taking the event types in turn (default: one per
+                       type; at most 100000)
   --duplicates         deliver every event twice; the second copy is a sender's retry: the same
                        body and id, signed again at send time. Exercises the endpoint's dedupe
   -c, --concurrency N  requests in flight at once (default 4)
-  --timeout DURATION   per request (default 10s)
+  --timeout DURATION   per request (default 10s, at most 1d)
   -q, --quiet          no progress bar (it is drawn only when stderr is a terminal)
   --json               print the summary as JSON
 
@@ -44,12 +45,19 @@ ${SENDER_HELP}
 Event types: peridio and edgesense take the names of their catalogs (\`hookverify schemas
 peridio\` lists them; "all" sends every type); standard-webhooks takes any name.
 
-Exit codes: 0 every answer was 2xx, 1 some answer was not, 2 usage error,
-3 undecodable secret, 4 some request got no answer (connection refused, timeout).
+Exit codes: 0 every answer was 2xx, 1 some answer was not, 2 usage error, 3 unreadable or
+undecodable secret, 4 some request got no answer (connection refused, timeout).
+${COMMON_EXIT_HELP}
 
 Example:
   hookverify send peridio device.release-changed --url http://127.0.0.1:3000/webhooks \\
     --secret-env PERIDIO_SECRET --count 200 --duplicates --concurrency 8`;
+
+// Every delivery is prepared before the first is sent and its outcome kept for the summary:
+// the bound keeps that well inside Node's default heap.
+const MAX_COUNT = 100_000;
+// Timers take at most 2^32 - 1 ms; a longer --timeout would fire at once.
+const MAX_TIMEOUT_MS = 86_400_000;
 
 interface Job {
   readonly event: string;
@@ -88,9 +96,10 @@ async function run(args: readonly string[], output: Output): Promise<number> {
   const names = requested.length === 1 && requested[0] === 'all' ? [...(sampleEventNames(kind) ?? [])] : checkEventNames(kind, requested);
   if (names.length === 0) throw usageError(`${name} has no catalog: name the event types to send`);
   const url = checkUrl(values.url);
-  const count = positiveInteger(values.count, '--count', names.length);
+  const count = positiveInteger(values.count, '--count', names.length, MAX_COUNT);
   const concurrency = positiveInteger(values.concurrency, '--concurrency', 4);
   const timeoutMs = parseDurationOption(values.timeout, '--timeout', '10s');
+  if (timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) throw usageError(`--timeout must be more than 0 and at most 1d, got ${JSON.stringify(values.timeout)}`);
   const secrets = readSecrets(values, output);
   checkSecrets(secrets, sender);
 

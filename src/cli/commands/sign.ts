@@ -2,7 +2,7 @@ import { decodeUtf8 } from '../../core/encoding.js';
 import { formatTimestamp } from '../../core/timestamps.js';
 import { signDelivery } from '../../testing/sign-delivery.js';
 import { checkSecrets } from '../check-secrets.js';
-import { EXIT_CODES, usageError } from '../cli-error.js';
+import { COMMON_EXIT_HELP, EXIT_CODES, usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { formatCurl, type CurlBody } from '../format-curl.js';
 import type { Output } from '../output.js';
@@ -45,6 +45,7 @@ ${SECRET_HELP}
 ${SENDER_HELP}
 
 Exit codes: 0 signed, 2 usage error, 3 unreadable input or undecodable secret.
+${COMMON_EXIT_HELP}
 
 Examples:
   hookverify sign peridio device.release-changed --secret-env PERIDIO_SECRET --curl

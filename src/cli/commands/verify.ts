@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_MAX_BODY_BYTES } from '../../core/body.js';
 import { formatTimestamp } from '../../core/timestamps.js';
 import { checkSecrets } from '../check-secrets.js';
-import { EXIT_CODES, inputError, usageError } from '../cli-error.js';
+import { COMMON_EXIT_HELP, EXIT_CODES, inputError, usageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { explainFailure, VERIFY_STEPS } from '../explain/explain-failure.js';
 import { formatDuration } from '../explain/format-duration.js';
@@ -55,6 +55,7 @@ ${SENDER_HELP}
 
 Steps, in order: ${VERIFY_STEPS.join(', ')}.
 Exit codes: 0 verified, 1 refused, 2 usage error, 3 unreadable input or undecodable secret.
+${COMMON_EXIT_HELP}
 
 Example:
   hookverify verify peridio --headers headers.txt --body body.json --secret-env PERIDIO_SECRET`;
@@ -76,10 +77,12 @@ function readHeaderInputs(values: { headers?: string | undefined; header?: strin
   }
   let headers: CapturedHeaders = {};
   let body: Uint8Array | undefined;
+  let bodySource: string | undefined;
   if (values.request !== undefined) {
     const split = splitRequest(readBytes(values.request, 'the request'));
     headers = parseHeaderLines(split.head, values.request);
     body = frameByContentLength(split.body, headers);
+    bodySource = `the body of the request in ${values.request}`;
   } else if (values.headers !== undefined) {
     let text: string;
     try {
@@ -90,12 +93,15 @@ function readHeaderInputs(values: { headers?: string | undefined; header?: strin
     headers = parseHeadersFile(text, values.headers);
   }
   (values.header ?? []).forEach((line, index) => parseHeaderLines(line, `-H #${index + 1}`, headers));
-  if (values.body !== undefined) body = readBytes(values.body, 'the body');
-  if (body === undefined) throw usageError('no body: pass --body FILE (or - for stdin), or --request FILE');
+  if (values.body !== undefined) {
+    body = readBytes(values.body, 'the body');
+    bodySource = values.body === '-' ? 'the body read from stdin' : `the body file ${values.body}`;
+  }
+  if (body === undefined || bodySource === undefined) throw usageError('no body: pass --body FILE (or - for stdin), or --request FILE');
   if (Object.keys(headers).length === 0 && values.request === undefined && values.headers === undefined && (values.header ?? []).length === 0) {
     throw usageError('no headers: pass --headers FILE or -H "Name: value"');
   }
-  return { headers: toHeadersInput(headers), body };
+  return { headers: toHeadersInput(headers), body, bodySource };
 }
 
 async function run(args: readonly string[], output: Output): Promise<number> {
@@ -103,11 +109,12 @@ async function run(args: readonly string[], output: Output): Promise<number> {
   const { name, sender } = await resolveSender(positionals[0], values['signature-header']);
   const secrets = readSecrets(values, output);
   checkSecrets(secrets, sender);
-  const { headers, body } = readHeaderInputs(values);
+  const { headers, body, bodySource } = readHeaderInputs(values);
   const verifyRun: VerifyRun = {
     sender,
     secrets,
     body,
+    bodySource,
     headers,
     nowMs: parseInstant(values.now, '--now') ?? Date.now(),
     toleranceMs: parseDurationOption(values.tolerance, '--tolerance', sender.tolerance ?? '5m'),

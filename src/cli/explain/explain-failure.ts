@@ -1,13 +1,13 @@
 import { decodeUtf8 } from '../../core/encoding.js';
 import type { VerificationErrorCode } from '../../core/errors.js';
-import { HEADER_MALFORMED, HEADER_MISSING, MAX_HEADER_LENGTH, readHeader } from '../../core/headers.js';
+import { HEADER_MALFORMED, HEADER_MISSING, HEADER_REPEATED, MAX_HEADER_LENGTH, readHeader } from '../../core/headers.js';
 import { decodeSecrets, type SecretEncoding } from '../../core/secrets.js';
 import { composeSender } from '../../core/scheme/compose-sender.js';
 import { SECRET_FORMS } from '../../core/scheme/keys/secret-forms.js';
 import { body } from '../../core/scheme/sources/body.js';
 import { formatTimestamp, windowPosition, type TimestampFormat } from '../../core/timestamps.js';
 import type { VerificationFailure } from '../../core/verifier.js';
-import { bodyVariants } from './body-variants.js';
+import { bodyVariants, MAX_INDENTED_LENGTH, MAX_RESERIALIZED_DEPTH, type BodyVariant } from './body-variants.js';
 import { describeSignatureHeader } from './describe-signature-header.js';
 import { formatDuration } from './format-duration.js';
 import { otherSendersPresent, requiredHeaders, signatureHeaderOf } from './required-headers.js';
@@ -25,6 +25,7 @@ const STEP_OF: Readonly<Record<VerificationErrorCode, VerifyStep>> = {
   timestamp_in_future: 'replay-window',
   invalid_signature: 'signature',
   no_active_secret: 'signature',
+  unsupported_encoding: 'signature',
   invalid_body: 'body',
 };
 
@@ -55,7 +56,7 @@ function headerValues(run: VerifyRun, name: string): string[] {
 
 function describeBadHeader(run: VerifyRun, name: string): string {
   const values = headerValues(run, name);
-  if (values.length > 1) return `the ${name} header was sent ${values.length} times with different values`;
+  if (values.length > 1) return `the ${name} header was sent ${values.length} times; it must be sent once`;
   const length = values[0]?.length ?? 0;
   if (length > MAX_HEADER_LENGTH) return `the ${name} header is ${length} characters long, over the ${MAX_HEADER_LENGTH} limit`;
   return `the ${name} header cannot be read`;
@@ -112,7 +113,8 @@ function explainMissing(run: VerifyRun, reasons: string[], hints: string[], deta
 
 function explainMalformed(run: VerifyRun, reasons: string[], details: Record<string, unknown>): void {
   for (const { name } of requiredHeaders(run.sender)) {
-    if (readHeader(run.headers, name) === HEADER_MALFORMED) reasons.push(describeBadHeader(run, name));
+    const value = readHeader(run.headers, name);
+    if (value === HEADER_MALFORMED || value === HEADER_REPEATED) reasons.push(describeBadHeader(run, name));
   }
   const header = signatureHeaderOf(run.sender);
   const signature = header === undefined ? undefined : readHeader(run.headers, header);
@@ -232,6 +234,10 @@ async function signsBodyAlone(run: VerifyRun, options: ExplainOptions): Promise<
     : undefined;
 }
 
+function emptyBody(run: VerifyRun): string {
+  return `${run.bodySource ?? 'the body'} is empty (0 bytes)`;
+}
+
 async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons: string[], hints: string[], details: Record<string, unknown>): Promise<void> {
   const header = signatureHeaderOf(run.sender) ?? run.sender.signature.label;
   const value = readHeader(run.headers, header);
@@ -240,8 +246,11 @@ async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons
   const secrets = run.secrets.length;
   details['signatures'] = count;
   details['secrets'] = secrets;
+  // Reasons go out by likelihood, so facts are gathered first: a cause that verifying again
+  // confirmed leads, else an empty body (nearly always a capture gone wrong), then the facts.
+  const facts: string[] = [];
   const given = secrets === 1 ? 'the secret' : `any of the ${secrets} secrets`;
-  reasons.push(
+  facts.push(
     (count === 1 ? `the one signature in ${header} does not match ${given} given` : `none of the ${count} signatures in ${header} matches ${given} given`) +
       (report && report.otherVersions > 0 ? ` (${report.otherVersions} entr${report.otherVersions === 1 ? 'y' : 'ies'} of another scheme version skipped)` : ''),
   );
@@ -252,48 +261,62 @@ async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons
   const { shape, variants } = bodyVariants(run.body);
   details['bodyBytes'] = run.body.byteLength;
   details['bodyIsJson'] = shape.json;
-  if (shape.json && shape.differsFromCompact) {
-    reasons.push(
-      `the body is valid JSON but not byte-identical to its compact form (${run.body.byteLength} bytes, compact ${shape.compactBytes}; first difference at byte ${shape.firstDifference}): typical of a body that was re-serialized or pretty-printed`,
-    );
-    details['bodyDiffersFromCompact'] = true;
-  } else if (shape.json) details['bodyDiffersFromCompact'] = false;
+  if (shape.nestingDepth !== undefined) details['bodyNestingDepth'] = shape.nestingDepth;
+  const empty = run.body.byteLength === 0;
   const contentLength = readHeader(run.headers, 'content-length');
   if (typeof contentLength === 'string' && /^\d+$/.test(contentLength) && Number(contentLength) !== run.body.byteLength) {
-    reasons.push(`content-length says ${contentLength} bytes but the body has ${run.body.byteLength}: these are not the bytes that were received`);
+    facts.push(`content-length says ${contentLength} bytes but the body has ${run.body.byteLength}: these are not the bytes that were received`);
     details['contentLength'] = Number(contentLength);
   }
-  let matched: string | undefined;
+  const lead = (cause: string): void => void reasons.push(cause, ...facts);
+
+  let matched: BodyVariant | undefined;
   for (const variant of variants) {
     const outcome = await verifyWith(run, { body: variant.bytes, ignoreReplayWindow: options.ignoreReplayWindow });
     if (outcome.ok) {
-      matched = variant.name;
+      matched = variant;
       break;
     }
   }
-  details['matchingBodyVariant'] = matched ?? null;
+  details['matchingBodyVariant'] = matched?.name ?? null;
+  const compactFact = `the body is valid JSON but not byte-identical to its compact form (${run.body.byteLength} bytes, compact ${shape.compactBytes}; first difference at byte ${shape.firstDifference}): typical of a body that was re-serialized or pretty-printed`;
+  if (shape.json) details['bodyDiffersFromCompact'] = shape.differsFromCompact;
   if (matched) {
-    reasons.push(
-      `${matched} verifies: the bytes checked are not the bytes that were signed. Something re-serialized the body on its way (a JSON body parser followed by JSON.stringify, a proxy, a logger or an editor)`,
-    );
-    hints.push('verify the raw request bytes, before any body parser runs (express.raw(), request.arrayBuffer())');
+    // Said only when it supports the cause: beside a stripped newline it would mislead.
+    if (shape.differsFromCompact && matched.kind === 'json') facts.push(compactFact);
+    lead(matched.cause);
+    hints.push(matched.hint);
     return;
   }
+  if (shape.differsFromCompact) facts.push(compactFact);
+  if (shape.jsonForms === 'none') {
+    facts.push(
+      `the body nests ${shape.nestingDepth} levels deep, past the ${MAX_RESERIALIZED_DEPTH} levels to which its compact and indented JSON forms are tried: those re-serializations were not checked`,
+    );
+  } else if (shape.jsonForms === 'compact') {
+    facts.push(`the body's indented JSON forms would be over ${MAX_INDENTED_LENGTH / 1024 / 1024} MiB: of its re-serializations, only the compact form was tried`);
+  }
   if (variants.length > 0) {
-    reasons.push(`no re-serialization of the body verifies either (tried ${variants.length}: ${variants.map((v) => v.name.replace(/ \(.*\)$/, '')).join('; ')})`);
+    facts.push(`no re-serialization of the body verifies either (tried ${variants.length}: ${variants.map((v) => v.name.replace(/ \(.*\)$/, '')).join('; ')})`);
   }
   const mistake = await findSecretMistake(run, options);
   details['secretMistake'] = mistake?.kind ?? null;
   if (mistake) {
-    reasons.push(mistake.reason);
+    lead(mistake.reason);
     return;
   }
   const bodyAlone = await signsBodyAlone(run, options);
   details['signsBodyAlone'] = bodyAlone !== undefined;
   if (bodyAlone) {
-    reasons.push(bodyAlone);
+    lead(bodyAlone);
     return;
   }
+  if (empty) {
+    lead(`${emptyBody(run)}, so no signature over the body the sender sent can match it: was the capture cut short, or is this the wrong file?`);
+    hints.push('capture the body again, byte for byte: curl -o FILE or the proxy\'s raw log saves it, curl --data-binary @FILE sends it');
+    return;
+  }
+  reasons.push(...facts);
   hints.push(
     `check the secret: each ${run.sender.name} webhook has its own, and a rolled secret replaces the old one after its transition window`,
   );
@@ -301,6 +324,10 @@ async function explainSignature(run: VerifyRun, options: ExplainOptions, reasons
 
 function explainBody(run: VerifyRun, reasons: string[], details: Record<string, unknown>): void {
   reasons.push('the signature is valid');
+  if (run.body.byteLength === 0) {
+    reasons.push(`${emptyBody(run)}: the sender signed an empty body, which is not JSON`);
+    return;
+  }
   const text = decodeUtf8(run.body);
   if (text === undefined) {
     reasons.push('the body is not valid UTF-8 text');
@@ -360,6 +387,14 @@ export async function explainFailure(run: VerifyRun, failure: VerificationFailur
       break;
     case 'no_active_secret':
       break;
+    case 'unsupported_encoding': {
+      const coding = readHeader(run.headers, 'content-encoding');
+      reasons.push(
+        `the content-encoding header says the body is encoded (${typeof coding === 'string' ? JSON.stringify(coding.slice(0, 32)) : 'unreadable'}) and these bytes do not verify as they are`,
+      );
+      hints.push('verify the bytes the sender signed: save the body after decompressing it (curl --compressed), or ask the sender not to compress');
+      break;
+    }
   }
   if (reasons.length === 0) reasons.push(failure.message);
   const others = otherSendersPresent(run.sender, Object.keys(run.headers));

@@ -7,6 +7,8 @@ export interface VerifyRun {
   readonly sender: Sender;
   readonly secrets: readonly SecretInput[];
   readonly body: Uint8Array;
+  /** Where the body came from, for sentences about it: "the body file body.json". */
+  readonly bodySource?: string;
   readonly headers: Record<string, string | string[]>;
   readonly nowMs: number;
   readonly toleranceMs: number;

@@ -1,17 +1,21 @@
 import { DEFAULT_MAX_BODY_BYTES } from '../body.js';
 import { durationToMs, type Duration } from '../duration.js';
 import { ConfigurationError, type EventErrorCode } from '../errors.js';
+import type { HeadersGetter } from '../headers.js';
 import type { MatchedSecret } from '../secrets.js';
 import type { VerifiedDelivery, Verifier } from '../verifier.js';
 import type { ReceiverOutcomeCode } from './outcome-codes.js';
 import { RECEIVER_STATUS } from './outcome-codes.js';
 import { readLimitedBody } from './read-limited-body.js';
+import { readOnlyHeaders } from './read-only-headers.js';
 import type { ReceivedRequest, ReceiverResponse } from './received-request.js';
 import { responseFor } from './respond.js';
 
 /**
  * What the receiver needs from an event catalog: a `parse` that never throws. Every catalog of
- * `hookverify/events` (`peridioEvents`, `edgesenseEvents`, your own `defineCatalog`) fits.
+ * `hookverify/events` (`peridioEvents`, `edgesenseEvents`, your own `defineCatalog`) fits. The
+ * receiver passes the delivery's `eventType` (from the sender definition, e.g. GitHub's
+ * `x-github-event` header), which catalogs defined with `eventType: { fromDelivery: true }` use.
  *
  * @example
  * ```ts
@@ -24,6 +28,7 @@ import { responseFor } from './respond.js';
 export interface EventParser<Event> {
   parse(
     payload: unknown,
+    options?: { readonly eventType?: string | undefined },
   ): { readonly ok: true; readonly event: Event } | { readonly ok: false; readonly code: EventErrorCode; readonly message: string };
 }
 
@@ -64,7 +69,8 @@ export interface DedupeRunner {
 }
 
 /**
- * What a handler gets besides the event: the verified delivery it came in.
+ * What a handler gets besides the event: the verified delivery it came in, and the request's
+ * headers.
  *
  * @example
  * ```ts
@@ -72,12 +78,19 @@ export interface DedupeRunner {
  *
  * createWebhookReceiver({
  *   verifier,
- *   handle: (payload, { delivery }) => console.log(delivery.id, delivery.matchedSecret.label),
+ *   handle: (payload, { delivery, headers }) => console.log(delivery.id, delivery.eventType, headers.get('user-agent')),
  * });
  * ```
  */
 export interface DeliveryContext {
   readonly delivery: VerifiedDelivery;
+  /**
+   * The request headers, read-only: `get(name)` is case-insensitive, joins a repeated header
+   * with ", " as Fetch does, and answers `null` for an absent one. Only the headers in the
+   * sender's `signedContent` are authentic; treat any other as a hint from whoever sent the
+   * request (for routing, `delivery.eventType` says where the type came from).
+   */
+  readonly headers: HeadersGetter;
 }
 
 /**
@@ -202,6 +215,15 @@ export interface WebhookReceiverOptions<Event = unknown> {
    * 1 MiB. The verifier has its own limit (also 1 MiB by default): to accept more, raise both.
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Longest the body may take to arrive once the headers are in; after it the answer is 408
+   * `body_timeout` and the read is abandoned (Node adapters close the connection). Default
+   * `"5s"`: a sender waits only seconds for its answer (EdgeSense: 3 s), so a body still
+   * trickling in after 5 s is one no sender is waiting for, only a socket held open. It covers
+   * bodies hookverify reads; one a framework read first (`express.raw()`) is the server's to
+   * bound (docs/deploying.md).
+   */
+  readonly bodyTimeout?: Duration;
   /** Logging and metrics. */
   readonly hooks?: ReceiverHooks;
 }
@@ -228,6 +250,7 @@ export interface WebhookReceiver {
 }
 
 const HANDOFF_TIMED_OUT = Symbol('hand-off timed out');
+const DEFAULT_BODY_TIMEOUT: Duration = '5s';
 
 function now(): number {
   return globalThis.performance?.now() ?? Date.now();
@@ -244,7 +267,7 @@ function eventName(event: unknown): string | undefined {
 
 /**
  * Creates the receiving pipeline, written once for every framework and runtime:
- * method check (405) -> body within the limit (413) -> verify (401, or 400 `invalid_body`) ->
+ * method check (405) -> body within the limit (413) and the deadline (408) -> verify (401, or 400 `invalid_body`) ->
  * parse to a typed event (400 `invalid_event`) -> dedupe claim (409 while in progress, 2xx for
  * a duplicate, 503 when the store is down) -> handler (500 when it throws; nothing marked done)
  * -> complete or release -> response. Pass it to an adapter (`hookverify/fetch`,
@@ -303,6 +326,8 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new ConfigurationError('invalid_option', 'maxBodyBytes must be a positive whole number of bytes');
   }
+  const bodyTimeoutMs = durationToMs(options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT, 'bodyTimeout');
+  if (bodyTimeoutMs === 0) throw new ConfigurationError('invalid_option', 'bodyTimeout must be longer than 0');
 
   const runHandler: (event: Event, context: DeliveryContext) => Promise<boolean> = isRouter(handle)
     ? async (event, context) => (await handle.route(event, context as never)) !== false
@@ -357,9 +382,13 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
       if (typeof request.method !== 'string' || request.method.toUpperCase() !== 'POST') {
         return finish('method_not_allowed', `${String(request.method)} is not allowed; webhooks are POSTed`);
       }
-      const body = await readLimitedBody(request, maxBodyBytes);
+      const body = await readLimitedBody(request, maxBodyBytes, bodyTimeoutMs);
       if (typeof body === 'object' && 'code' in body) {
-        const error = body.code === 'body_too_large' ? undefined : (body.error ?? new ConfigurationError('body_already_parsed', body.message));
+        // Too large or too slow is the client's doing, not an error of this process.
+        const error =
+          body.code === 'body_too_large' || body.code === 'body_timeout'
+            ? undefined
+            : (body.error ?? new ConfigurationError('body_already_parsed', body.message));
         return finish(body.code, body.message, error);
       }
 
@@ -369,7 +398,7 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
 
       let event: Event;
       if (events) {
-        const parsed = events.parse(delivery.payload);
+        const parsed = events.parse(delivery.payload, { eventType: delivery.eventType });
         if (!parsed.ok) {
           name = (parsed as { name?: string }).name;
           if (parsed.code === 'unknown_event') return finish('unknown_event', parsed.message);
@@ -381,7 +410,7 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
         event = delivery.payload as Event;
       }
 
-      const context: DeliveryContext = { delivery };
+      const context: DeliveryContext = { delivery, headers: readOnlyHeaders(request.headers) };
       const work = () => bounded(runHandler(event, context));
 
       if (!dedupe) {

@@ -10,7 +10,8 @@ import type { VerificationErrorCode } from '../errors.js';
  * - `duplicate`: an event already processed; the handler did not run.
  * - `unknown_event`: a strict parser refused the event type; acknowledged so the sender stops.
  * - `method_not_allowed`, `body_too_large`, any {@link VerificationErrorCode}: refused before
- * anything was processed.
+ * anything was processed (`unsupported_encoding`: a content-encoded body whose bytes do not verify).
+ * - `body_timeout`: the body did not arrive within `bodyTimeout`; nothing was processed.
  * - `invalid_event`: the signature held but the payload does not match its event's schema.
  * - `missing_dedupe_key`: the signature held but the delivery has no id to deduplicate on.
  * - `in_progress`: another delivery of the same event is being processed right now.
@@ -33,6 +34,7 @@ export type ReceiverOutcomeCode =
   | 'duplicate'
   | 'unknown_event'
   | 'method_not_allowed'
+  | 'body_timeout'
   | VerificationErrorCode
   | 'invalid_event'
   | 'missing_dedupe_key'
@@ -60,7 +62,9 @@ export const RECEIVER_STATUS: Readonly<Record<ReceiverOutcomeCode, number>> = Ob
   duplicate: 200,
   unknown_event: 200,
   method_not_allowed: 405,
+  body_timeout: 408,
   body_too_large: 413,
+  unsupported_encoding: 415,
   missing_header: 401,
   malformed_header: 401,
   timestamp_too_old: 401,

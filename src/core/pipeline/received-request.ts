@@ -3,21 +3,22 @@ import type { HeadersInput } from '../headers.js';
 
 /**
  * Reads a request's body, stopping as soon as more than `maxBytes` have arrived: resolves to
- * the raw bytes, or to `undefined` when the body is over the limit (nothing past the limit is
- * buffered). May reject with a `ConfigurationError` `body_already_parsed` when a framework
- * consumed the body before hookverify could read it.
+ * the raw bytes, or to `undefined` (or rejects with a `body_too_large` error) when the body is
+ * over the limit (nothing past the limit is buffered). May reject with a `ConfigurationError`
+ * `body_already_parsed` when a framework consumed the body before hookverify could read it.
+ * When `signal` aborts (the receiver's `bodyTimeout` passed) the reader should stop reading and
+ * let go of the stream; the receiver answers 408 without waiting for it.
  *
  * @example
  * ```ts
  * import type { BodyReader } from 'hookverify';
+ * import { readRequestBody } from 'hookverify/fetch';
  *
- * const read: BodyReader = async (maxBytes) => {
- *   const bytes = new Uint8Array(await request.arrayBuffer());
- *   return bytes.byteLength > maxBytes ? undefined : bytes;
- * };
+ * // What the Fetch adapter passes: reading stops, and the stream is cancelled, past maxBytes.
+ * const read: BodyReader = (maxBytes, signal) => readRequestBody(request, { maxBodyBytes: maxBytes, signal });
  * ```
  */
-export type BodyReader = (maxBytes: number) => Promise<RawBody | undefined>;
+export type BodyReader = (maxBytes: number, signal?: AbortSignal) => Promise<RawBody | undefined>;
 
 /**
  * A request as every adapter hands it to the receiver: the framework's request reduced to

@@ -142,6 +142,9 @@ export interface Sender<Signatures extends SignatureSource = SignatureSource> {
   readonly tolerance: Duration | undefined;
 }
 
+// Both vocabularies: parts list `signed`, plain descriptions write `signedContent`.
+const UNSIGNED = 'is not in the signed content (signed, or signedContent)';
+
 // Objects only: a plain function has a `bind` of its own.
 const part = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 const bound = (value: unknown): value is BoundSource => part(value) && typeof value.bind === 'function';
@@ -167,8 +170,15 @@ function trusted(
     unsigned = true;
   }
   check(isSource(source), `${what} must be a source such as header(...) or bodyField(...)${flag === 'unsignedAllowsReplay' ? ', bodyDigest, idFrom(...)' : ''} or { source, ${flag}: true }`);
-  check(unsigned || signed(source), `${what}: ${source.label} is not signed, so whoever holds one captured delivery can ${cost}: say { source, ${flag}: true } to accept that`);
+  check(unsigned || signed(source), `${what}: ${source.label} ${UNSIGNED}, so whoever holds one captured delivery can ${cost}: say { source, ${flag}: true } to accept that`);
   return [source, unsigned];
+}
+
+/** The body-field rule, for the composer and for a verifier that overrides the body kind. */
+export function checkBodyFields(sources: readonly (ValueSource | IdSource | undefined)[], body: BodyKind): void {
+  for (const source of sources) {
+    check(source?.kind !== 'body-field' || body.hasFields, `${source?.label} needs a JSON or form body, and this sender's body is "${body.name}"`);
+  }
 }
 
 /**
@@ -238,7 +248,7 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
   if (timestamp !== undefined) {
     check(isSource(timestamp?.source) && typeof timestamp.parse === 'function', 'timestamp must be rfc3339(...), unixSeconds(...) or unixMillis(...)');
     // An unsigned time can be rewritten by whoever replays the delivery.
-    check(signedSource(timestamp.source), `timestamp: ${timestamp.source.label} must be signed, or a replayed delivery could simply change it`);
+    check(signedSource(timestamp.source), `timestamp: ${timestamp.source.label} ${UNSIGNED}, so a replayed delivery could simply change it`);
     sources.push(timestamp.source);
   }
   let id: IdSource | undefined;
@@ -256,10 +266,8 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
     [eventType, unsignedType] = trusted('eventType', parts.eventType, 'unsignedAllowsRelabeling', signedSource, 'resend its payload labelled as another event');
     sources.push(eventType);
   }
-  for (const source of sources) {
-    check(source.kind !== 'parameter' || source.of === signatures, `${source.label} is not read by the sender's signature source`);
-    check(source.kind !== 'body-field' || body.hasFields, `${source.label} needs a JSON or form body, and this sender's body is "${body.name}"`);
-  }
+  for (const source of sources) check(source.kind !== 'parameter' || source.of === signatures, `${source.label} is not read by the sender's signature source`);
+  checkBodyFields(sources, body);
 
   return Object.freeze({
     name,

@@ -1,15 +1,18 @@
 import type { Sender } from '../scheme/compose-sender.js';
-import type { Binder, BodyFieldSource, ComputedId, RequestState, Step, ValueSource, VerificationFailure } from '../scheme/types.js';
+import type { Binder, BodyFieldSource, BodyKind, ComputedId, RequestState, Step, ValueSource, VerificationFailure } from '../scheme/types.js';
 import { candidateDecoder } from './candidate-decoder.js';
 import { fail } from './failures.js';
+
+/** Why a header cannot be used, indexed by what readHeader answered (HEADER_MISSING...). */
+type HeaderFailures = readonly [missing: VerificationFailure, malformed: VerificationFailure, repeated: VerificationFailure];
 
 /** A sender's parts bound to slots: what a verifier does on every request, decided once. */
 export interface BoundSender {
   /** The headers read first, each once, and where their values go. */
   readonly headerNames: readonly string[];
   readonly headerSlots: readonly number[];
-  /** Per header: the refusal when it is missing, and when it is unusable. */
-  readonly headerFailures: readonly (readonly [VerificationFailure, VerificationFailure])[];
+  /** Per header, indexed by what readHeader answered: missing, unusable, repeated. */
+  readonly headerFailures: readonly HeaderFailures[];
   readonly steps: readonly Step[];
   readonly extract: (state: RequestState) => Uint8Array[] | VerificationFailure;
   /** Per signed piece: its slot, -1 for the body, -2 for a literal (in `literals`). */
@@ -26,23 +29,24 @@ export interface BoundSender {
 }
 
 /** Binds every part of a sender once: headers get slots, parts register their steps. */
-export function bindSender(sender: Sender): BoundSender {
+export function bindSender(sender: Sender, bodyKind: BodyKind = sender.body): BoundSender {
   const headerNames: string[] = [];
   const headerSlots: number[] = [];
-  const headerFailures: (readonly [VerificationFailure, VerificationFailure])[] = [];
+  const headerFailures: HeaderFailures[] = [];
   const steps: Step[] = [];
   const shared = new Map<object, unknown>();
   let slotCount = 0;
   const binder: Binder = {
     sender: sender.name,
-    bodyKind: sender.body,
+    bodyKind,
     header(name, missing, malformed) {
       const at = headerNames.indexOf(name);
       if (at !== -1) return headerSlots[at]!;
       headerNames.push(name);
       headerFailures.push([
         missing ?? fail('missing_header', `the ${name} header is missing`),
-        malformed ?? fail('malformed_header', `the ${name} header was sent more than once, is too long or is not text`),
+        malformed ?? fail('malformed_header', `the ${name} header is too long or is not text`),
+        fail('malformed_header', `the ${name} header was sent more than once; it is used only when sent once`),
       ]);
       headerSlots.push(slotCount);
       return slotCount++;

@@ -1,6 +1,6 @@
 import type { Sender } from '../scheme/compose-sender.js';
 import type { VerificationErrorCode } from '../errors.js';
-import type { VerificationFailure } from '../scheme/types.js';
+import type { BodyKind, VerificationFailure } from '../scheme/types.js';
 
 /** A refusal as a frozen value: built once per verifier, returned as often as needed. */
 export function fail(code: VerificationErrorCode, message: string): VerificationFailure {
@@ -8,7 +8,7 @@ export function fail(code: VerificationErrorCode, message: string): Verification
 }
 
 /** The refusals every verifier can answer, worded for its sender. */
-export function failuresFor(sender: Sender, toleranceMs: number) {
+export function failuresFor(sender: Sender, toleranceMs: number, body: BodyKind) {
   const source = sender.timestamp?.source;
   const time = source?.label ?? 'the timestamp';
   const seconds = Math.round(toleranceMs / 1000);
@@ -28,7 +28,13 @@ export function failuresFor(sender: Sender, toleranceMs: number) {
         'request bytes: a body that was parsed and re-serialized no longer matches what was signed',
     ),
     no_active_secret: fail('no_active_secret', `every configured ${key} is past its notAfter; add the current one`),
-    invalid_body: fail('invalid_body', `the body is signed correctly but is not ${sender.body.noun}`),
+    invalid_body: fail('invalid_body', `the body is signed correctly but is not ${body.noun}`),
+    empty_body: fail('invalid_body', 'the body is signed correctly but empty, which is not JSON: for empty bodies say body: "text" or "bytes"'),
+    unsupported_encoding: fail(
+      'unsupported_encoding',
+      'the body has a content-encoding and does not verify as given: hookverify decodes nothing; have the sender ' +
+        'stop compressing, or decompress within a size limit before verifying',
+    ),
     body_too_large: fail('body_too_large', 'the body is larger than maxBodyBytes'),
     body_not_raw: fail(
       'invalid_body',

@@ -152,6 +152,14 @@ describe('hookverify send', () => {
     const unknown = await runCli(['send', 'edgesense', 'device.melted', '--url', 'http://127.0.0.1:9/', '--secret-env', 'EDGESENSE_SECRET'], { env });
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
   });
+
+  it('a --count or --timeout past what it can honour is a usage error (2), before anything is sent (issue #11, item 6)', async () => {
+    const base = ['send', 'peridio', 'device.connected', '--url', 'http://127.0.0.1:9/', '--secret-env', 'PERIDIO_SECRET'];
+    const count = await runCli([...base, '--count', '100001'], { env });
+    expect(count).toMatchObject({ code: 2, stdout: '', stderr: 'hookverify: --count must be a whole number from 1 to 100000, got "100001"\n' });
+    const timeout = await runCli([...base, '--timeout', '30d'], { env });
+    expect(timeout).toMatchObject({ code: 2, stdout: '', stderr: 'hookverify: --timeout must be more than 0 and at most 1d, got "30d"\n' });
+  });
 });
 
 describe('hookverify send to the Express example receiver', () => {

@@ -43,6 +43,16 @@ describe('hookverify sign', () => {
     expect((await verifier.safeVerify({ body: bytes.trimEnd(), headers })).ok).toBe(false);
   });
 
+  it('signs a 200 KB body nested 100,000 levels deep as bytes, never parsing it (issue #11, item 6)', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const path = writeTemp(tempDir(), 'deep.json', deep);
+    const result = await runCli(['sign', 'edgesense', '--body', path, '--secret-env', 'EDGESENSE_SECRET', '--json'], { env });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const { headers } = JSON.parse(result.stdout) as { headers: Record<string, string> };
+    const signature = await createVerifier(edgesense, { secret: SECRETS.EDGESENSE_SECRET }).verifySignature({ body: deep, headers });
+    expect(signature).toMatchObject({ sender: 'edgesense', matchedSecret: { index: 0 } });
+  });
+
   it('reads the body from stdin and prints JSON with --json', async () => {
     const body = '{"type":"user.created","timestamp":"2026-11-23T12:00:00Z","data":{}}';
     const result = await runCli(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeHex, utf8 } from '../../../src/core/encoding.js';
 import { edgesense } from '../../../src/senders/edgesense/sender.js';
@@ -24,10 +25,10 @@ interface Verdict {
 }
 
 /** A Peridio delivery signed at 12:00:00Z, as captured files. */
-async function captured(options: { body?: string; secret?: string | Uint8Array; secrets?: string[] } = {}) {
+async function captured(options: { body?: string | Uint8Array; signedBody?: string; secret?: string | Uint8Array; secrets?: string[] } = {}) {
   const event = samplePeridioEvent('device.release-changed');
   const secrets = options.secrets ?? [options.secret ?? SECRETS.PERIDIO_SECRET];
-  const signed = await signDelivery(peridio, { secrets, body: JSON.stringify(event), timestamp: SIGNED_AT });
+  const signed = await signDelivery(peridio, { secrets, body: options.signedBody ?? JSON.stringify(event), timestamp: SIGNED_AT });
   const dir = tempDir();
   return {
     dir,
@@ -66,9 +67,9 @@ describe('hookverify verify', () => {
     expect(verdict).toMatchObject({ ok: false, step: 'signature', code: 'invalid_signature' });
     expect(verdict.details).toMatchObject({ signatures: 1, secrets: 1, bodyIsJson: true, bodyDiffersFromCompact: true });
     expect(verdict.details['matchingBodyVariant']).toMatch(/^the compact JSON form/);
-    expect(verdict.reasons[0]).toBe('the one signature in peridio-signature does not match the secret given');
-    expect(verdict.reasons[1]).toMatch(/^the body is valid JSON but not byte-identical to its compact form \(\d+ bytes, compact \d+; first difference at byte 1\)/);
-    expect(verdict.reasons[2]).toMatch(/^the compact JSON form of the body .* verifies: the bytes checked are not the bytes that were signed/);
+    expect(verdict.reasons[0]).toMatch(/^the compact JSON form of the body .* verifies: the bytes checked are not the bytes that were signed/);
+    expect(verdict.reasons[1]).toBe('the one signature in peridio-signature does not match the secret given');
+    expect(verdict.reasons[2]).toMatch(/^the body is valid JSON but not byte-identical to its compact form \(\d+ bytes, compact \d+; first difference at byte 1\)/);
   });
 
   it('a body saved with a final newline: the body without it verifies', async () => {
@@ -76,6 +77,57 @@ describe('hookverify verify', () => {
     const saved = writeTemp(dir, 'saved.json', `${signedBody}\n`);
     const { verdict } = await verify(['peridio', '--headers', headersFile, '--body', saved, '--secret-env', 'PERIDIO_SECRET', '--now', AT]);
     expect(verdict.details['matchingBodyVariant']).toBe('the body without its final newline');
+    expect(verdict.reasons[0]).toBe(
+      'the body ends with a newline the sender did not sign: without it, it verifies. An editor or `echo` adds one when a body is saved',
+    );
+  });
+
+  describe('the likeliest cause is said first (issue #11, item 20)', () => {
+    it('a body missing the final newline the sender signed: that, and no word of re-serialization', async () => {
+      // A sender writing indented JSON with a final newline (as Python's json.dump and most editors do).
+      const event = samplePeridioEvent('device.release-changed');
+      const sent = `${JSON.stringify(event, null, 2)}\n`;
+      const { headersFile, dir } = await captured({ signedBody: sent });
+      const stripped = writeTemp(dir, 'stripped.json', sent.slice(0, -1));
+      const { result, verdict } = await verify(['peridio', '--headers', headersFile, '--body', stripped, '--secret-env', 'PERIDIO_SECRET', '--now', AT]);
+      expect(result.code).toBe(1);
+      expect(verdict.reasons[0]).toBe('the body lacks the final newline the sender signed: with it, it verifies. Did an editor or the capture strip it?');
+      expect(verdict.details['matchingBodyVariant']).toBe('the body with a final newline added');
+      expect(verdict.reasons.join('\n')).not.toMatch(/re-serializ/);
+      expect(verdict.hints).toEqual(["save the body exactly as received (curl -o FILE, or the proxy's raw capture), not through an editor or the clipboard"]);
+      const text = await runCli(['verify', 'peridio', '--headers', headersFile, '--body', stripped, '--secret-env', 'PERIDIO_SECRET', '--now', AT], { env });
+      expect(text.stdout.split('\n')[1]).toBe('  - the body lacks the final newline the sender signed: with it, it verifies. Did an editor or the capture strip it?');
+    });
+
+    it('a body file of 0 bytes: the empty file leads, not the secret; exit 1 (refused)', async () => {
+      const { headersFile, dir } = await captured();
+      const empty = writeTemp(dir, 'empty.json', '');
+      const { result, verdict } = await verify(['peridio', '--headers', headersFile, '--body', empty, '--secret-env', 'PERIDIO_SECRET', '--now', AT]);
+      expect(result.code).toBe(1);
+      expect(verdict).toMatchObject({ step: 'signature', code: 'invalid_signature', details: { bodyBytes: 0 } });
+      expect(verdict.reasons[0]).toBe(
+        `the body file ${empty} is empty (0 bytes), so no signature over the body the sender sent can match it: was the capture cut short, or is this the wrong file?`,
+      );
+      expect(verdict.hints.join('\n')).not.toMatch(/check the secret/);
+      const text = await runCli(['verify', 'peridio', '--headers', headersFile, '--body', '-', '--secret-env', 'PERIDIO_SECRET', '--now', AT], { env, input: '' });
+      expect(text.code).toBe(1);
+      expect(text.stdout.split('\n')[1]).toMatch(/^ {2}- the body read from stdin is empty \(0 bytes\), so no signature/);
+    });
+
+    it('an empty body that the sender did sign is not JSON: said at the body step', async () => {
+      const signed = await signDelivery(edgesense, { secret: SECRETS.EDGESENSE_SECRET, body: '' });
+      const dir = tempDir();
+      const empty = writeTemp(dir, 'empty.json', '');
+      const { verdict } = await verify(['edgesense', '--headers', writeTemp(dir, 'h.json', JSON.stringify(signed.headers)), '--body', empty, '--secret-env', 'EDGESENSE_SECRET']);
+      expect(verdict).toMatchObject({ step: 'body', code: 'invalid_body' });
+      expect(verdict.reasons).toEqual(['the signature is valid', `the body file ${empty} is empty (0 bytes): the sender signed an empty body, which is not JSON`]);
+    });
+
+    it('a secret in the wrong encoding leads over the facts about the body', async () => {
+      const { headersFile, bodyFile } = await captured({ secret: utf8(SECRETS.PERIDIO_SECRET) });
+      const { verdict } = await verify(['peridio', '--headers', headersFile, '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET', '--now', AT]);
+      expect(verdict.reasons[0]).toMatch(/^the signature matches when env:PERIDIO_SECRET is used as its UTF-8 text/);
+    });
   });
 
   it('the wrong secrets: how many signatures the header held, how many secrets, nothing else matches', async () => {
@@ -193,7 +245,7 @@ describe('hookverify verify', () => {
         'peridio-signature: the signature decodes to 20 bytes, not the 32 of an HMAC-SHA256 (64 hex characters); is it a SHA-1 or a truncated value?',
       ]);
       const twice = await verify(['peridio', '-H', `peridio-signature: ${headers['peridio-signature']}`, '-H', 'peridio-published-at: 2026-11-23T12:00:00Z', '-H', 'peridio-published-at: 2026-11-23T12:00:01Z', '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET']);
-      expect(twice.verdict.reasons).toEqual(['the peridio-published-at header was sent 2 times with different values']);
+      expect(twice.verdict.reasons).toEqual(['the peridio-published-at header was sent 2 times; it must be sent once']);
       const unix = await verify(['peridio', '-H', `peridio-signature: ${headers['peridio-signature']}`, '-H', 'peridio-published-at: 1763899200', '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET']);
       expect(unix.verdict.reasons).toEqual([
         'the peridio-published-at header: "1763899200" is not an RFC 3339 date-time such as 2026-11-23T12:00:00Z; it looks like a Unix time',
@@ -223,6 +275,55 @@ describe('hookverify verify', () => {
     expect(result.stdout).toMatch(/^FAILED at the signature step \(invalid_signature\): /);
     expect(result.stdout).toContain('\n  - the body is valid JSON but not byte-identical to its compact form');
     expect(result.stdout).toContain('\n  hint: verify the raw request bytes');
+  });
+
+  describe('a 200 KB body nested 100,000 levels deep (issue #11, item 6)', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+
+    it('verifies (exit 0) when signed with the secret given', async () => {
+      const { headersFile, bodyFile } = await captured({ body: deep, signedBody: deep });
+      const { result, verdict } = await verify(['peridio', '--headers', headersFile, '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET', '--now', AT]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(verdict.ok).toBe(true);
+    });
+
+    it('refused (exit 1): the explanation says the nesting is too deep to try re-serializations', async () => {
+      const { headersFile, bodyFile } = await captured({ body: deep, signedBody: deep, secret: SECRETS.OTHER_PERIDIO_SECRET });
+      const { result, verdict } = await verify(['peridio', '--headers', headersFile, '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET', '--now', AT]);
+      expect(result).toMatchObject({ code: 1, stderr: '' });
+      expect(verdict).toMatchObject({ ok: false, step: 'signature', code: 'invalid_signature', details: { bodyIsJson: true, bodyNestingDepth: 100_000 } });
+      expect(verdict.reasons).toContain(
+        'the body nests 100000 levels deep, past the 1000 levels to which its compact and indented JSON forms are tried: those re-serializations were not checked',
+      );
+      const text = await runCli(['verify', 'peridio', '--headers', headersFile, '--body', bodyFile, '--secret-env', 'PERIDIO_SECRET', '--now', AT], { env });
+      expect(text).toMatchObject({ code: 1, stderr: '' });
+      expect(text.stdout).toMatch(/^FAILED at the signature step \(invalid_signature\): /);
+    });
+
+    it('an EdgeSense body, whose timestamp is read from inside it, is explained too', async () => {
+      const body = `{"event":"device.data","timestamp":"${AT}","deviceId":"n1","payload":${deep}}`;
+      const signed = await signDelivery(edgesense, { secret: SECRETS.EDGESENSE_SECRET, body });
+      const dir = tempDir();
+      const args = ['edgesense', '--headers', writeTemp(dir, 'h.json', JSON.stringify(signed.headers)), '--body', writeTemp(dir, 'b.json', body), '--now', AT];
+      expect((await verify([...args, '--secret-env', 'EDGESENSE_SECRET'])).result.code).toBe(0);
+      const refused = await verify([...args, '--secret-env', 'PERIDIO_SECRET']);
+      expect(refused.result).toMatchObject({ code: 1, stderr: '' });
+      expect(refused.verdict.details['bodyNestingDepth']).toBe(100_001);
+    });
+  });
+
+  it("the README's transcript is what verify prints for a pretty-printed body", async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const transcript = /```text\n\$ npx hookverify verify peridio --headers headers.txt --body body.json [^\n]*\n([^]*?)```/.exec(readme)?.[1];
+    expect(transcript).toBeDefined();
+    const { headers, dir, event } = await captured();
+    const headersFile = writeTemp(dir, 'headers.txt', Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\n'));
+    const result = await runCli(['verify', 'peridio', '--headers', headersFile, '--body', writeTemp(dir, 'body.json', JSON.stringify(event, null, 2)), '--secret-env', 'PERIDIO_SECRET', '--now', AT], { env });
+    const printed = result.stdout.trimEnd().split('\n');
+    const shown = transcript!.trimEnd().split('\n');
+    expect(printed).toHaveLength(shown.length);
+    // The README cuts long lines short with "...".
+    shown.forEach((line, index) => (line.endsWith(' ...') ? expect(printed[index]!.startsWith(line.slice(0, -3))).toBe(true) : expect(printed[index]).toBe(line)));
   });
 
   it('usage and input errors: no body (2), an unreadable file (3)', async () => {

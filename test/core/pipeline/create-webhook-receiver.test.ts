@@ -1,10 +1,15 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createVerifier } from '../../../src/core/verifier.js';
+import { defineCatalog } from '../../../src/events/define-catalog.js';
 import { createWebhookReceiver, type DedupeRunner, type ReceiverOutcome } from '../../../src/core/pipeline/create-webhook-receiver.js';
 import { createDeduplicator } from '../../../src/dedupe/index.js';
 import type { DedupeStore } from '../../../src/dedupe/index.js';
 import { createRouter } from '../../../src/events/create-router.js';
 import { peridioEvents } from '../../../src/senders/peridio/events/index.js';
 import { createPeridioVerifier } from '../../../src/senders/peridio/verifier.js';
+import { githubLike } from '../../helpers/github-sender.js';
 import { auditLogBody, PERIDIO_SECRET, releaseChangedBody, signPeridio } from '../../adapters/fixtures.js';
 
 const verifier = createPeridioVerifier({ secret: PERIDIO_SECRET });
@@ -192,6 +197,48 @@ describe('createWebhookReceiver', () => {
     expect((errors[0] as Error).message).toBe('ECONNRESET');
   });
 
+  it('answers 408 body_timeout at the deadline, 5 s by default, aborting the reader (even one that ignores it)', async () => {
+    vi.useFakeTimers();
+    try {
+      const outcomes: ReceiverOutcome[] = [];
+      const errors: unknown[] = [];
+      const receiver = createWebhookReceiver({ verifier, handle: () => {}, hooks: { onOutcome: (o) => outcomes.push(o), onError: (e) => errors.push(e) } });
+      let signal: AbortSignal | undefined;
+      const answer = receiver.receive({ method: 'POST', headers: {}, body: (_limit, given) => ((signal = given), new Promise(() => {})) });
+      let settled = false;
+      void answer.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(4999);
+      expect([settled, signal?.aborted]).toEqual([false, false]);
+      await vi.advanceTimersByTimeAsync(1);
+      const response = await answer;
+      expect([response.status, json(response.body)]).toEqual([408, { error: 'body_timeout' }]);
+      expect(signal?.aborted).toBe(true);
+      expect(outcomes[0]).toMatchObject({ code: 'body_timeout', status: 408, message: expect.stringContaining('5000 ms') });
+      expect(errors).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes bodyTimeout as a duration, reports a reader that gives up on its signal as the timeout, and refuses 0', async () => {
+    const receiver = createWebhookReceiver({ verifier, handle: () => {}, bodyTimeout: '30ms' });
+    const started = Date.now();
+    const response = await receiver.receive({
+      method: 'POST',
+      headers: {},
+      body: (_limit, signal) => new Promise((_, reject) => signal!.addEventListener('abort', () => reject(signal!.reason))),
+    });
+    expect([response.status, json(response.body)]).toEqual([408, { error: 'body_timeout' }]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // A read that finished in time is not affected by the timer it leaves behind.
+    const signed = await signPeridio(releaseChangedBody());
+    expect((await receiver.receive({ ...post(signed), body: async () => signed.body })).status).toBe(200);
+    expect(() => createWebhookReceiver({ verifier, handle: () => {}, bodyTimeout: 0 })).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+    expect(() => createWebhookReceiver({ verifier, handle: () => {}, bodyTimeout: 'soon' as '5s' })).toThrow(
+      expect.objectContaining({ code: 'invalid_option' }),
+    );
+  });
+
   it('refuses a body that is already parsed as a setup error, and reports it', async () => {
     const errors: unknown[] = [];
     const receiver = createWebhookReceiver({ verifier, handle: () => {}, hooks: { onError: (error) => errors.push(error) } });
@@ -251,6 +298,55 @@ describe('createWebhookReceiver', () => {
     expect(() => createWebhookReceiver({ verifier: noId, dedupe: createDeduplicator(), handle: () => {} })).toThrow(
       expect.objectContaining({ code: 'invalid_option' }),
     );
+  });
+
+  // Issue #11, item 15: a GitHub receiver could not route on x-github-event.
+  it('routes on an event type the sender names in a header, and shows handlers the headers read-only', async () => {
+    const githubEvents = defineCatalog({
+      name: 'github',
+      eventType: { fromDelivery: true },
+      events: {
+        ping: z.looseObject({ zen: z.string() }),
+        push: z.looseObject({ ref: z.string() }),
+      },
+    });
+    const seen: unknown[] = [];
+    const receiver = createWebhookReceiver({
+      verifier: createVerifier(githubLike, { secret: 'gh' }),
+      events: githubEvents,
+      handle: createRouter(githubEvents, {
+        push: (event, context: { headers: { get(name: string): string | null } }) => {
+          seen.push([event.name, event.payload.ref, context.headers.get('X-GitHub-Delivery'), context.headers.get('x-absent')]);
+          expect(Object.isFrozen(context.headers)).toBe(true);
+          expect('set' in context.headers).toBe(false);
+        },
+      }),
+    });
+    const send = (event: string, body: string, headers: Record<string, string | string[]> = {}) =>
+      receiver.receive({
+        method: 'POST',
+        body,
+        headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', 'gh').update(body).digest('hex')}`, 'x-github-event': event, ...headers },
+      });
+    const pushed = await send('push', '{"ref":"refs/heads/main"}', { 'x-github-delivery': ['guid-1'] });
+    expect(json(pushed.body)).toEqual({ status: 'processed' });
+    expect(seen).toEqual([['push', 'refs/heads/main', 'guid-1', null]]);
+    // The payload is checked against the schema of the event it is labelled as.
+    expect(json((await send('ping', '{"ref":"refs/heads/main"}')).body)).toEqual({ error: 'invalid_event' });
+    expect(json((await send('ping', '{"zen":"hi"}')).body)).toEqual({ status: 'unhandled' });
+  });
+
+  // Issue #11, item 12.
+  it('answers 415 unsupported_encoding, with Accept-Encoding: identity, to a gzip body that does not verify', async () => {
+    const receiver = createWebhookReceiver({ verifier, handle: () => {} });
+    const signed = await signPeridio(releaseChangedBody());
+    const response = await receiver.receive({
+      method: 'POST',
+      headers: { ...signed.headers, 'content-encoding': 'gzip' },
+      body: Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0),
+    });
+    expect([response.status, json(response.body)]).toEqual([415, { error: 'unsupported_encoding' }]);
+    expect(response.headers['accept-encoding']).toBe('identity');
   });
 
   it('accepts the real deduplicator as its dedupe runner', () => {

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { createStandardWebhooksVerifier, standardWebhooks } from '../../../src/senders/standard-webhooks/index.js';
 import { describeConformance } from '../conformance.js';
 
@@ -28,4 +29,30 @@ describeConformance({
     };
   },
   expectedId: (_body, headers) => headers['webhook-id'],
+});
+
+// Issue #11, items 9 and 11: the specification allows payloads that are not JSON, and the
+// reference libraries accept secrets whose base64 padding was cut off.
+describe('standard-webhooks: non-JSON payloads and unpadded secrets', () => {
+  const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
+  const timestamp = String(NOW / 1000);
+  const key = randomBytes(32);
+  const padded = `whsec_${key.toString('base64')}`;
+  const unpadded = padded.replace(/=+$/, '');
+  const headers = (body: string) => ({ 'webhook-id': ID, 'webhook-timestamp': timestamp, 'webhook-signature': standardSignature(padded, ID, timestamp, body) });
+
+  it('verifies with the unpadded form of the secret', async () => {
+    expect(unpadded).not.toBe(padded);
+    const body = '{"type":"ping"}';
+    const delivery = await createStandardWebhooksVerifier({ secret: unpadded, now: () => NOW }).verify({ body, headers: headers(body) });
+    expect(delivery).toMatchObject({ id: ID, payload: { type: 'ping' } });
+  });
+
+  it('hands over an empty or plain-text body as text when told so, and refuses it as JSON', async () => {
+    const text = createStandardWebhooksVerifier({ secret: padded, now: () => NOW, body: 'text' });
+    await expect(text.verify({ body: '', headers: headers('') })).resolves.toMatchObject({ payload: '', id: ID });
+    await expect(text.verify({ body: 'hello', headers: headers('hello') })).resolves.toMatchObject({ payload: 'hello' });
+    const json = createStandardWebhooksVerifier({ secret: padded, now: () => NOW });
+    await expect(json.safeVerify({ body: '', headers: headers('') })).resolves.toMatchObject({ ok: false, code: 'invalid_body' });
+  });
 });

@@ -117,9 +117,9 @@ export function headerParameters(options: HeaderParametersOptions): HeaderParame
         const value = pair.slice(at + kvSeparator.length).trim();
         if (key === signature) {
           if (candidates.length === limit) return tooMany;
+          // Undecodable entries are skipped, as for a signature header; none usable is refused.
           const bytes = decode(value, candidates.length);
-          if (bytes === undefined) return malformed;
-          candidates.push(bytes);
+          if (bytes !== undefined) candidates.push(bytes);
           continue;
         }
         const wanted = names.indexOf(key);

@@ -104,10 +104,11 @@ export function signatureHeader(options: SignatureHeaderOptions): SignatureHeade
           entry = entry.slice(lead.length);
         }
         if (candidates.length === limit) return tooMany;
-        // A signature of the wrong length or alphabet is refused here, never compared in part.
+        // An entry that does not decode to a signature (another length or alphabet, non-zero pad
+        // bits) can never match: it is skipped, as the reference libraries skip it, never compared
+        // in part. The entry count above bounds the work; a header with no usable entry is refused.
         const bytes = decode(entry, candidates.length);
-        if (bytes === undefined) return malformed;
-        candidates.push(bytes);
+        if (bytes !== undefined) candidates.push(bytes);
       }
       return candidates.length === 0 ? none : candidates;
     };

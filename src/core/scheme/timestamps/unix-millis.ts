@@ -1,5 +1,6 @@
 import type { TimestampPart, ValueSource } from '../types.js';
-import { parseUnix, timestampPart } from './timestamp-part.js';
+import { parseUnix } from './parse-unix.js';
+import { timestampPart } from './timestamp-part.js';
 
 /**
  * A signing time written as whole milliseconds since 1970 (`1795435200000`). In a JSON body a

@@ -1,5 +1,6 @@
 import type { TimestampPart, ValueSource } from '../types.js';
-import { parseUnix, timestampPart } from './timestamp-part.js';
+import { parseUnix } from './parse-unix.js';
+import { timestampPart } from './timestamp-part.js';
 
 /**
  * A signing time written as whole seconds since 1970 (`1795435200`): Standard Webhooks, Stripe,

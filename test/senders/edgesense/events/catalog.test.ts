@@ -30,6 +30,22 @@ describe('EdgeSense catalog', () => {
     expect(edgesenseEvents.parse(input)).toEqual({ ok: true, event: { name, payload: input, unknown: false } });
   });
 
+  it('drops a __proto__ member of the envelope and of the payload, keeping the others', () => {
+    const sent = JSON.parse(
+      JSON.stringify(envelope('device.alert', { severity: 'high' }))
+        .replace('{', '{"__proto__":{"polluted":true},"webhookId":"wh_1",')
+        .replace('"payload":{', '"payload":{"__proto__":{"polluted":true},'),
+    ) as Json;
+    const result = edgesenseEvents.parse(sent);
+    if (!result.ok) throw new Error(result.message);
+    const parsed = result.event.payload as unknown as Json;
+    for (const object of [parsed, parsed.payload as Json]) {
+      expect(Object.hasOwn(object, '__proto__')).toBe(false);
+      expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+    }
+    expect(parsed).toEqual({ ...envelope('device.alert', { severity: 'high' }), webhookId: 'wh_1' });
+  });
+
   it('keeps the signature member the guide example shows inside the body', () => {
     const input = { ...guideExample, payload: { ...guideExample.payload, signature: 'HMAC-SHA256-encoded-string' } };
     expect(edgesenseEvents.parse(input)).toMatchObject({ ok: true, event: { payload: input } });

@@ -157,6 +157,32 @@ describe('Peridio catalog: the reference shapes', () => {
     const payload = envelope('api_key', 'created', { api_key_prn: prn('api_key'), creator_prn: null, scopes: ['read'] });
     expect(peridioEvents.parse(payload)).toMatchObject({ ok: true, event: { payload } });
   });
+
+  it('drops a member named __proto__ from every object it copies (copying would set the prototype) and keeps the other extra members', () => {
+    // As a body arrives: JSON.parse makes "__proto__" an own member, not the prototype.
+    const text = JSON.stringify(guide('device.release-changed'))
+      .replace('{', '{"__proto__":{"polluted":true},"delivery_attempt":3,"x_unnamed":{"__proto__":{"kept":true},"b":1},')
+      .replace('"device":{', '"device":{"__proto__":{"polluted":true},"tags":["eu"],');
+    const sent = JSON.parse(text) as Json;
+    expect(Object.hasOwn(sent, '__proto__')).toBe(true);
+
+    const result = peridioEvents.parse(sent);
+    if (!result.ok) throw new Error(result.message);
+    const payload = result.event.payload as unknown as Json;
+    const parsedDevice = ((payload.data as Json).data as Json).device as Json;
+    for (const object of [payload, parsedDevice]) {
+      expect(Object.hasOwn(object, '__proto__')).toBe(false);
+      expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+      expect(object.polluted).toBeUndefined();
+    }
+    expect(payload.delivery_attempt).toBe(3);
+    expect(parsedDevice.tags).toEqual(['eu']);
+    // A value the schema does not describe is kept as sent, its own "__proto__" member included.
+    const unnamed = payload.x_unnamed as Json;
+    expect(Object.hasOwn(unnamed, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(unnamed)).toBe(Object.prototype);
+    expect(payload).toEqual(JSON.parse(text.replaceAll('"__proto__":{"polluted":true},', '')));
+  });
 });
 
 describe('Peridio catalog: refusals name the failing path', () => {

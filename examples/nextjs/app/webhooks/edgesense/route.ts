@@ -1,12 +1,9 @@
-// App Router, Edge runtime: POST /webhooks/edgesense (hookverify uses Web Crypto here).
-import { createNextRouteHandler } from 'hookverify/next';
+// App Router, Edge runtime: POST /webhooks/edgesense (hookverify uses Web Crypto here); every
+// other method is answered 405 method_not_allowed by hookverify.
+import { createNextRouteHandlers } from 'hookverify/next';
 import { createEdgeSenseReceiver } from '../../../../shared/receivers';
 
 export const runtime = 'edge';
 
-let handle: ((request: Request) => Promise<Response>) | undefined;
-
-export function POST(request: Request): Promise<Response> {
-  handle ??= createNextRouteHandler(createEdgeSenseReceiver());
-  return handle(request);
-}
+// Built on the first request, so `next build` needs no secrets.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = createNextRouteHandlers(() => createEdgeSenseReceiver());
