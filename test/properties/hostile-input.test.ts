@@ -97,7 +97,8 @@ describe.each(cases)('$name: hostile input', ({ sender }) => {
     const secret = keys?.publicKey ?? (encoding === 'hex' ? '0123456789ABCDEF0123456789ABCDEF' : encoding === 'whsec' ? 'whsec_c2VjcmV0' : 'secret');
     const now = Date.UTC(2026, 10, 23, 12);
     const verifier = createVerifier(sender, { secret, backend, now: () => now, maxBodyBytes: MAX_BODY });
-    const valid = await signDelivery(sender, { secret: keys?.privateKey ?? secret, body: '{"timestamp":"2026-11-23T12:00:00Z"}', timestamp: now, backend });
+    // An event type too, for a sender that reads it from a header (Shopify's topic).
+    const valid = await signDelivery(sender, { secret: keys?.privateKey ?? secret, body: '{"timestamp":"2026-11-23T12:00:00Z"}', timestamp: now, eventType: 'test/event', backend });
     const names = Object.keys(valid.headers);
     const inputArb = fc.oneof(
       { weight: 8, arbitrary: fc.record({ body: bodyArb, headers: headersArb(names, valid.headers) }) },
