@@ -6,6 +6,8 @@ export const entries = {
   './peridio': 'src/senders/peridio/index.ts',
   './edgesense': 'src/senders/edgesense/index.ts',
   './standard-webhooks': 'src/senders/standard-webhooks/index.ts',
+  './stripe': 'src/senders/stripe/index.ts',
+  './github': 'src/senders/github/index.ts',
   './discord': 'src/senders/discord/index.ts',
   './line': 'src/senders/line/index.ts',
   './mailgun': 'src/senders/mailgun/index.ts',

@@ -14,7 +14,7 @@ function usage(): string {
   return `Usage: hookverify <command> [options]
 
 Sign, send and verify test webhook deliveries offline, explain why a delivery is refused, and
-print the JSON Schemas of events. Senders: peridio, edgesense, standard-webhooks.
+print the JSON Schemas of events. Senders: peridio, edgesense, standard-webhooks, stripe, github.
 
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}

@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineSender, type Sender, type SenderDefinition } from '../core/sender.js';
 import { edgesenseSender } from '../senders/edgesense/sender.js';
+import { github } from '../senders/github/sender.js';
 import { peridio } from '../senders/peridio/sender.js';
 import { standardWebhooks } from '../senders/standard-webhooks/sender.js';
+import { stripe } from '../senders/stripe/sender.js';
 import { inputError, usageError } from './cli-error.js';
 
 /** The senders the CLI knows, by the name used on the command line. */
-export const SENDER_NAMES = ['peridio', 'edgesense', 'standard-webhooks'] as const;
+export const SENDER_NAMES = ['peridio', 'edgesense', 'standard-webhooks', 'stripe', 'github'] as const;
 export type SenderName = (typeof SENDER_NAMES)[number];
 /** A built-in sender, or one described in the user's own module. */
 export type SenderKind = SenderName | 'custom';
@@ -75,6 +77,10 @@ export async function resolveSender(name: string | undefined, signatureHeader?: 
       return { kind: name, name, sender: peridio };
     case 'standard-webhooks':
       return { kind: name, name, sender: standardWebhooks };
+    case 'stripe':
+      return { kind: name, name, sender: stripe };
+    case 'github':
+      return { kind: name, name, sender: github };
     case 'edgesense':
       return { kind: name, name, sender: edgesenseSender(signatureHeader === undefined ? {} : { signatureHeader }) };
   }

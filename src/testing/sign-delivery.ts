@@ -228,7 +228,10 @@ export async function signDelivery(sender: Sender, options: SignDeliveryOptions)
     if (piece.kind === 'body') return body;
     if (piece.kind === 'literal') return piece.text;
     const value = out.read(piece, options);
-    if (value === undefined) refuse(`signDelivery needs a value for ${piece.label}; pass it in ${piece.kind === 'url' ? 'url' : piece.kind === 'header' ? 'headers' : 'body'}`);
+    if (value === undefined) {
+      const where = piece.kind === 'url' ? 'pass it in url' : piece.kind === 'header' ? 'pass it in headers' : piece.kind === 'body-field' ? 'put it in the body' : 'the signer writes only the timestamp, id and event type';
+      refuse(`signDelivery needs a value for ${piece.label}: ${where}`);
+    }
     return value;
   });
 

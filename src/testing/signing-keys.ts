@@ -6,8 +6,8 @@ import type { Algorithm } from '../core/scheme/types.js';
 type PublicKeyKind = 'ed25519' | 'ecdsa-p256';
 
 /**
- * A private key for {@link signDelivery}: PKCS#8 as PEM text or DER bytes, or a Web Crypto
- * `CryptoKey` able to sign.
+ * A private key for {@link signDelivery}: PKCS#8 as PEM text or DER bytes, a Standard Webhooks
+ * `whsk_…` key, or a Web Crypto `CryptoKey` able to sign.
  *
  * @example
  * ```ts
@@ -36,7 +36,7 @@ export type PrivateKeyInput = string | Uint8Array | CryptoKey;
  * ```
  */
 export interface SigningKeys {
-  /** PKCS#8, as PEM. */
+  /** In the sender's own form where it has one (`whsk_…` for Standard Webhooks), else PKCS#8 as PEM. */
   readonly privateKey: string;
   readonly publicKey: string;
 }
@@ -59,6 +59,16 @@ function pem(der: Uint8Array): string {
   return `-----BEGIN PRIVATE KEY-----\n${text}-----END PRIVATE KEY-----\n`;
 }
 
+// PKCS#8 header of an Ed25519 private key (RFC 8410): the 32-byte seed follows.
+const ED25519_PKCS8 = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
+
+/** A Standard Webhooks `whsk_` key (base64 of the 32-byte seed, or libsodium's 64 bytes, seed first) as PKCS#8. */
+function whskToPkcs8(text: string): Uint8Array {
+  const raw = Uint8Array.from(atob(text.slice(5)), (c) => c.charCodeAt(0));
+  if (raw.byteLength !== 32 && raw.byteLength !== 64) throw new ConfigurationError('invalid_secret', 'a whsk_ key must be the base64 of a 32-byte Ed25519 seed');
+  return Uint8Array.from([...ED25519_PKCS8, ...raw.subarray(0, 32)]);
+}
+
 function unpem(text: string): Uint8Array {
   const bytes = Uint8Array.from(atob(text.replace(/-----(BEGIN|END) PRIVATE KEY-----|\s+/g, '')), (c) => c.charCodeAt(0));
   if (bytes.byteLength === 0) throw new ConfigurationError('invalid_secret', 'the private key is not PKCS#8 PEM or DER');
@@ -69,7 +79,7 @@ function unpem(text: string): Uint8Array {
 export async function importPrivateKey(algorithm: Algorithm, key: PrivateKeyInput): Promise<CryptoKey> {
   const kind = publicKind(algorithm);
   if (typeof key === 'object' && !(key instanceof Uint8Array)) return key;
-  const der = typeof key === 'string' ? unpem(key) : key;
+  const der = typeof key !== 'string' ? key : key.startsWith('whsk_') ? whskToPkcs8(key) : unpem(key);
   try {
     return await subtle().importKey('pkcs8', der as BufferSource, params(kind), false, ['sign']);
   } catch (cause) {
@@ -92,15 +102,16 @@ export async function signWithPrivateKey(algorithm: Algorithm, key: CryptoKey, d
  * import { standardWebhooksV1a } from 'hookverify/standard-webhooks';
  *
  * const { privateKey, publicKey } = await generateSigningKeys(standardWebhooksV1a);
- * console.log(publicKey.startsWith('whpk_')); // true
+ * console.log(privateKey.startsWith('whsk_'), publicKey.startsWith('whpk_')); // true true
  * ```
  */
 export async function generateSigningKeys(sender: Sender): Promise<SigningKeys> {
   const algorithm = sender.algorithm;
   const kind = publicKind(algorithm);
   const pair = (await subtle().generateKey(params(kind), true, ['sign', 'verify'])) as CryptoKeyPair;
-  const privateKey = pem(new Uint8Array(await subtle().exportKey('pkcs8', pair.privateKey)));
+  const pkcs8 = new Uint8Array(await subtle().exportKey('pkcs8', pair.privateKey));
   const form = algorithm.key.encoding;
+  const privateKey = form === 'whpk' ? `whsk_${encodeBase64(pkcs8.subarray(ED25519_PKCS8.length))}` : pem(pkcs8);
   const raw = form === 'spki' ? 'spki' : 'raw';
   const bytes = new Uint8Array(await subtle().exportKey(raw, pair.publicKey));
   const publicKey = form === 'hex' ? encodeHex(bytes) : form === 'whpk' ? `whpk_${encodeBase64(bytes)}` : encodeBase64(bytes);

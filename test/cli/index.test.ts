@@ -63,7 +63,7 @@ describe('the hookverify executable', () => {
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stderr)).toEqual({
       ok: false,
-      error: { code: 'usage', message: 'unknown sender "acme"; expected one of peridio, edgesense, standard-webhooks, or a sender module\'s path' },
+      error: { code: 'usage', message: 'unknown sender "acme"; expected one of peridio, edgesense, standard-webhooks, stripe, github, or a sender module\'s path' },
     });
   });
 

@@ -53,8 +53,8 @@ describe('a sender described in the user\'s own module', () => {
   });
 
   it('a bare unknown name is still a usage error, not a module load', async () => {
-    const result = await runCli(['verify', 'github', '-H', 'a: b', '--body', '-', '--secret-env', 'GITHUB_SECRET'], { env, input: '{}' });
+    const result = await runCli(['verify', 'shopify', '-H', 'a: b', '--body', '-', '--secret-env', 'GITHUB_SECRET'], { env, input: '{}' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown sender "github"');
+    expect(result.stderr).toContain('unknown sender "shopify"');
   });
 });

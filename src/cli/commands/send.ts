@@ -118,7 +118,7 @@ async function run(args: readonly string[], output: Output): Promise<number> {
   await runPool(jobs, concurrency, async (job, index) => {
     // Signed at send time, as a sender signs each attempt (Peridio: a new published-at). The body
     // is a string, so the signed body is that same string.
-    const signed = await signDelivery(sender, { secrets, body: job.body, ...(job.id === undefined ? {} : { id: job.id }) });
+    const signed = await signDelivery(sender, { secrets, body: job.body, eventType: job.event, ...(job.id === undefined ? {} : { id: job.id }) });
     const begin = performance.now();
     try {
       const response = await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body as string, signal: AbortSignal.timeout(timeoutMs) });

@@ -90,6 +90,8 @@ async function run(args: readonly string[], output: Output): Promise<number> {
     body,
     ...(timestamp === undefined ? {} : { timestamp }),
     ...(values.id === undefined ? {} : { id: values.id }),
+    // Senders that name the event type in a header (GitHub's x-github-event) get the one signed.
+    eventType: eventName ?? defaultEventName(kind),
   });
   if (values.curl) {
     output.out(formatCurl(values.url ?? DEFAULT_URL, signed.headers, curlBody(values.body, signed.body)));

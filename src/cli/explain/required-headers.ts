@@ -35,6 +35,8 @@ const KNOWN_SIGNATURE_HEADERS: Readonly<Record<string, string>> = {
   'peridio-signature': 'peridio',
   'webhook-signature': 'standard-webhooks',
   'x-edgesense-signature': 'edgesense',
+  'stripe-signature': 'stripe',
+  'x-hub-signature-256': 'github',
 };
 
 /** Names of other known senders whose signature header the delivery carries. */

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerifier } from '../../../src/core/verifier.js';
 import { edgesense } from '../../../src/senders/edgesense/sender.js';
 import { peridio } from '../../../src/senders/peridio/sender.js';
+import { github } from '../../../src/senders/github/sender.js';
 import { standardWebhooks } from '../../../src/senders/standard-webhooks/sender.js';
+import { stripe } from '../../../src/senders/stripe/sender.js';
 import { expectNoSecret, SECRETS, splitSigned, tempDir, writeTemp } from '../fixtures.js';
 import { ensureBuiltCli, runCli } from '../run-cli.js';
 
@@ -67,6 +69,21 @@ describe('hookverify sign', () => {
     expect(printed.headers['webhook-timestamp']).toBe(String(Date.parse('2026-11-23T12:00:00Z') / 1000));
     const verifier = createVerifier(standardWebhooks, { secret: SECRETS.SW_SECRET, now: () => Date.parse('2026-11-23T12:01:00Z') });
     expect(await verifier.safeVerify({ body, headers: printed.headers })).toMatchObject({ ok: true, delivery: { id: 'msg_42' } });
+  });
+
+  // Issue #12: the composed built-ins sign on the command line as the others do.
+  it('signs Stripe (header parameters) and GitHub (an event-type header) deliveries the library verifies', async () => {
+    const stripeBody = '{"id":"evt_1","type":"invoice.paid"}';
+    const signedStripe = await runCli(['sign', 'stripe', '--body', '-', '--secret-env', 'STRIPE_SECRET', '--json'], { env: { STRIPE_SECRET: 'whsec_cli' }, input: stripeBody });
+    expect(signedStripe.code).toBe(0);
+    const stripeHeaders = (JSON.parse(signedStripe.stdout) as { headers: Record<string, string> }).headers;
+    expect(stripeHeaders['stripe-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    await expect(createVerifier(stripe, { secret: 'whsec_cli' }).verify({ body: stripeBody, headers: stripeHeaders })).resolves.toMatchObject({ id: 'evt_1', eventType: 'invoice.paid' });
+    const signedGitHub = await runCli(['sign', 'github', 'push', '--secret-env', 'GITHUB_SECRET'], { env: { GITHUB_SECRET: 'gh-secret' } });
+    expect(signedGitHub.code).toBe(0);
+    const { headers, body } = splitSigned(signedGitHub.stdout);
+    expect(headers['x-github-event']).toBe('push');
+    await expect(createVerifier(github, { secret: 'gh-secret' }).verify({ body, headers })).resolves.toMatchObject({ eventType: 'push', replayable: true });
   });
 
   it('signs with every secret given, as a sender does while rolling its secret', async () => {

@@ -1,0 +1,7 @@
+/**
+ * `hookverify/github`: verify GitHub webhook deliveries.
+ *
+ * @module
+ */
+export { github } from './sender.js';
+export { createGitHubVerifier } from './verifier.js';
