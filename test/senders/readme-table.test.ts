@@ -19,11 +19,12 @@ function rows(): { entry: string; replayWindow: string; dedupeId: string }[] {
   return found;
 }
 
-async function senderOf(entry: string): Promise<Sender> {
+/** The senders an entry exports (Standard Webhooks: v1 and v1a), which its one row describes. */
+async function sendersOf(entry: string): Promise<Sender[]> {
   const module = (await import(`../../${entries[`./${entry}`]}`)) as Record<string, unknown>;
   const senders = Object.values(module).filter((value): value is Sender => typeof (value as Sender | null)?.replayProtection === 'string');
-  expect(senders, entry).toHaveLength(1);
-  return senders[0]!;
+  expect(senders.length, entry).toBeGreaterThan(0);
+  return senders;
 }
 
 it('has a row for every sender entry', () => {
@@ -37,8 +38,9 @@ it('marks as replayable exactly the senders without a signed timestamp, and name
   const table = rows();
   expect(table.length).toBeGreaterThan(0);
   for (const row of table) {
-    const sender = await senderOf(row.entry);
-    expect(/replayable/.test(row.replayWindow), row.entry).toBe(sender.replayProtection === 'none');
-    expect(row.dedupeId === 'SHA-256 of the raw body', row.entry).toBe(sender.id?.kind === 'body-digest');
+    for (const sender of await sendersOf(row.entry)) {
+      expect(/replayable/.test(row.replayWindow), sender.name).toBe(sender.replayProtection === 'none');
+      expect(row.dedupeId === 'SHA-256 of the raw body', sender.name).toBe(sender.id?.kind === 'body-digest');
+    }
   }
 });
