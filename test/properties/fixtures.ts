@@ -5,8 +5,14 @@ import { encodeBase64, encodeHex } from '../../src/core/encoding.js';
 import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/signature-header.js';
 import { defineSender, type Sender } from '../../src/core/sender.js';
 import { nodeCryptoBackend } from '../../src/crypto/node.js';
+import { discord } from '../../src/senders/discord/index.js';
 import { edgesense } from '../../src/senders/edgesense/index.js';
+import { line } from '../../src/senders/line/index.js';
+import { mailgun } from '../../src/senders/mailgun/index.js';
 import { peridio } from '../../src/senders/peridio/index.js';
+import { razorpay } from '../../src/senders/razorpay/index.js';
+import { sendgrid } from '../../src/senders/sendgrid/index.js';
+import { shopify } from '../../src/senders/shopify/index.js';
 import { standardWebhooks } from '../../src/senders/standard-webhooks/index.js';
 import { calendly } from '../../src/senders/calendly/index.js';
 import { coinbaseCommerce } from '../../src/senders/coinbase-commerce/index.js';
@@ -80,18 +86,25 @@ export const senderCases: readonly SenderCase[] = [
 ];
 
 /**
- * Vendor definitions (issue #12), for the suites that take a sender of any shape: the tampering
- * and round-trip suites read signature headers directly, these go through signDelivery alone.
+ * Vendor definitions (issue #12), for the suites that take a sender of any shape (hostile input):
+ * public-key ones, and Mailgun, whose signature is in the body, among them. The tampering and
+ * round-trip suites read signature headers directly; these go through signDelivery alone.
  */
 export const vendorSenders: readonly { readonly name: string; readonly sender: Sender }[] = [
   calendly,
   coinbaseCommerce,
+  discord,
   intercom,
   lemonSqueezy,
+  line,
   linear,
+  mailgun,
   mux,
   paddle,
+  razorpay,
+  sendgrid,
   sentry,
+  shopify,
   slack,
   slackCommands,
   vercel,

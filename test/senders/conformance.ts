@@ -1,6 +1,7 @@
 // One behaviour suite every sender must pass. Each sender's test file describes the sender and
 // brings an independent signer written with node:crypto directly, so hookverify is checked
 // against the documented algorithm rather than against itself.
+import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { VERIFICATION_CODES } from '../helpers/verification-codes.js';
 import type { HeadersInput } from '../../src/core/headers.js';
@@ -11,14 +12,16 @@ import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/sig
 import type { VerificationFailure, Verifier, VerifierOptions } from '../../src/core/verifier.js';
 import type { CryptoBackend, HmacHash } from '../../src/crypto/backend.js';
 import { nodeCryptoBackend } from '../../src/crypto/node.js';
-import { signDelivery } from '../../src/testing/index.js';
+import { signDelivery, type PrivateKeyInput } from '../../src/testing/index.js';
 
 export interface ConformanceCase {
   readonly name: string;
   readonly sender: Sender<SignatureHeaderSource | HeaderParametersSource>;
   readonly create: (options: VerifierOptions) => Verifier;
-  /** Two valid secrets, as the sender's dashboard shows them. */
+  /** Two valid secrets, as the sender's dashboard shows them (public keys, for a public-key sender). */
   readonly secrets: readonly [string, string];
+  /** A public-key sender: the private key of each key in `secrets` and of `wrongSecret`, for hookverify's test signer. */
+  readonly signingKey?: (secret: string) => PrivateKeyInput;
   /** A well-formed secret the deliveries are not signed with. */
   readonly wrongSecret: string;
   /** Whether the sender puts several signatures in one header during a rotation. */
@@ -27,7 +30,7 @@ export interface ConformanceCase {
   readonly timestampIn: 'header' | 'body' | 'none';
   /** A JSON payload signed at `timestampMs`. */
   payload(timestampMs: number): Record<string, unknown>;
-  /** The reference signer: node:crypto directly; one signature per secret. */
+  /** The reference signer: node:crypto directly; one signature per secret (per public key: with its private key). */
   sign(body: string | Uint8Array, timestampMs: number, secrets: readonly string[]): Record<string, string>;
   /** The sender's default replay window in ms, when it is not the usual 5 minutes. */
   readonly defaultToleranceMs?: number;
@@ -41,11 +44,15 @@ const DEFAULT_TOLERANCE = 300_000;
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** Counts HMACs, to check the work a verifier does per request. */
-export function countingBackend(inner: CryptoBackend = nodeCryptoBackend()!): CryptoBackend & { hmacs: number } {
+/**
+ * Counts HMACs and public-key verifications, to check the work a verifier does per request. The
+ * public-key operations are node:crypto's own, so the count does not depend on hookverify's.
+ */
+export function countingBackend(inner: CryptoBackend = nodeCryptoBackend()!): CryptoBackend & { hmacs: number; verifications: number } {
   const backend = {
     name: 'counting',
     hmacs: 0,
+    verifications: 0,
     importHmacKey: (raw: Uint8Array) => inner.importHmacKey(raw),
     hmacSha256(key: unknown, parts: readonly (string | Uint8Array)[]) {
       backend.hmacs++;
@@ -57,6 +64,14 @@ export function countingBackend(inner: CryptoBackend = nodeCryptoBackend()!): Cr
     },
     sha256: (data: string | Uint8Array) => inner.sha256(data),
     timingSafeEqual: (a: Uint8Array, b: Uint8Array) => inner.timingSafeEqual(a, b),
+    importPublicKey: (_algorithm: string, spki: Uint8Array) => createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }),
+    verifySignature(algorithm: string, key: unknown, parts: readonly (string | Uint8Array)[], signature: Uint8Array) {
+      backend.verifications++;
+      const data = Buffer.concat(parts.map((part) => Buffer.from(part)));
+      return algorithm === 'ed25519'
+        ? verifySignature(null, data, key as KeyObject, signature)
+        : verifySignature('sha256', data, { key: key as KeyObject, dsaEncoding: 'ieee-p1363' }, signature);
+    },
   };
   return backend;
 }
@@ -73,13 +88,21 @@ export async function expectCode(verifier: Verifier, input: { body: unknown; hea
   return outcome as VerificationFailure;
 }
 
-/** Edits the first signature character after the prefix, keeping the encoding valid. */
-function tamperSignature(value: string, prefix: string): string {
-  const at = value.indexOf(prefix) + prefix.length;
-  const c = value[at]!;
-  // Hex is read in either case, so a letter moves to another letter, never to its other case.
-  const replacement = /[0-9]/.test(c) ? (c === '0' ? '1' : '0') : c.toLowerCase() === 'a' ? 'b' : 'a';
-  return value.slice(0, at) + replacement + value.slice(at + 1);
+/**
+ * Flips one bit of the first signature's last byte, keeping its encoding, its case and (for an
+ * ECDSA signature in DER) its structure valid, so that only the signature check can refuse it.
+ * The signature starts after its prefix, which may follow other parameters (`t=…,v1=…`), and
+ * runs to the next separator.
+ */
+function tamperSignature(value: string, prefix: string, encoding: 'hex' | 'base64'): string {
+  const start = value.indexOf(prefix) + prefix.length;
+  const length = value.slice(start).search(/[,; ]/);
+  const stop = length === -1 ? value.length : start + length;
+  const text = value.slice(start, stop);
+  const bytes = Buffer.from(text, encoding);
+  bytes[bytes.length - 1]! ^= 1;
+  const tampered = bytes.toString(encoding);
+  return value.slice(0, start) + (encoding === 'hex' && text === text.toUpperCase() ? tampered.toUpperCase() : tampered) + value.slice(stop);
 }
 
 export function describeConformance(c: ConformanceCase): void {
@@ -126,16 +149,20 @@ export function describeConformance(c: ConformanceCase): void {
       const { body, headers } = deliver();
       const idHeader = c.sender.id?.kind === 'header' ? c.sender.id.name : undefined;
       const typeHeader = c.sender.eventType?.kind === 'header' ? c.sender.eventType.name : undefined;
+      const secrets = c.multiSignature ? [secretA, secretB] : [secretA];
       const signed = await signDelivery(c.sender, {
-        secrets: c.multiSignature ? [secretA, secretB] : [secretA],
+        secrets: c.signingKey ? secrets.map(c.signingKey) : secrets,
         body,
         timestamp: NOW,
         id: idHeader ? headers[idHeader] : undefined,
         eventType: typeHeader ? headers[typeHeader] : undefined,
       });
-      const expected = c.sign(body, NOW, c.multiSignature ? [secretA, secretB] : [secretA]);
-      for (const [name, value] of Object.entries(expected)) expect(signed.headers[name], name).toBe(value);
+      const expected = c.sign(body, NOW, secrets);
+      // ECDSA signatures are randomised: the same content signs differently each time.
+      const randomised = c.sender.algorithm.kind === 'ecdsa-p256';
+      for (const [name, value] of Object.entries(expected)) if (!(randomised && name === sigHeader)) expect(signed.headers[name], name).toBe(value);
       expect(signed.body).toBe(body);
+      if (randomised) await expect(verifierFor().verify(signed)).resolves.toBeDefined();
     });
 
     it('accepts the body as a string, Uint8Array, ArrayBuffer, Buffer and a Buffer slice', async () => {
@@ -203,7 +230,7 @@ export function describeConformance(c: ConformanceCase): void {
 
     it('refuses a tampered signature and never reveals the expected one', async () => {
       const { body, headers } = deliver();
-      const tampered = tamperSignature(headers[sigHeader]!, prefix);
+      const tampered = tamperSignature(headers[sigHeader]!, prefix, c.sender.signature.encoding.name);
       const outcome = await expectCode(verifierFor(), { body, headers: { ...headers, [sigHeader]: tampered } }, 'invalid_signature');
       const expectedSig = splitAtSignature(headers[sigHeader]!)[1];
       expect(outcome.message).not.toContain(expectedSig);
@@ -302,16 +329,18 @@ export function describeConformance(c: ConformanceCase): void {
       expect(outcome.message).toMatch(/notAfter/);
     });
 
-    it('computes at most one HMAC per active secret, whatever the number of signatures', async () => {
+    const work = c.sender.algorithm.kind === 'hmac' ? 'computes at most one HMAC per active secret' : 'checks a signature at most once per active key';
+    it(`${work}, whatever the number of signatures`, async () => {
       const backend = countingBackend();
       const verifier = verifierFor({ secret: undefined, secrets: [c.wrongSecret, secretB], backend });
       const signed = deliver(NOW, c.multiSignature ? [secretA, c.wrongSecret] : [c.wrongSecret]);
       await verifier.verify(signed);
-      expect(backend.hmacs).toBe(1);
+      expect(backend.hmacs + backend.verifications).toBe(1);
       backend.hmacs = 0;
+      backend.verifications = 0;
       const outcome = await verifier.safeVerify(deliver(NOW, c.multiSignature ? [secretA, secretA] : [secretA]));
       expect(outcome).toMatchObject({ ok: false, code: 'invalid_signature' });
-      expect(backend.hmacs).toBe(2);
+      expect(backend.hmacs + backend.verifications).toBe(2);
     });
   });
 
@@ -433,7 +462,7 @@ export function describeConformance(c: ConformanceCase): void {
       for (const [value, code] of cases) {
         await expectCode(verifierFor({ backend }), { body, headers: { ...headers, [sigHeader]: value } }, code);
       }
-      expect(backend.hmacs).toBe(0);
+      expect(backend.hmacs + backend.verifications).toBe(0);
       for (const name of Object.keys(headers)) {
         for (const value of [7, { toString: () => 'x' }, 'b'.repeat(64 * 1024), [1, 2]]) {
           await expectCode(verifierFor(), { body, headers: { ...headers, [name]: value } }, 'malformed_header');
@@ -461,12 +490,13 @@ export function describeConformance(c: ConformanceCase): void {
       // One byte short, yet far more bytes than the string has UTF-16 units.
       const short = verifierFor({ maxBodyBytes: bytes.byteLength - 1, backend });
       backend.hmacs = 0;
+      backend.verifications = 0;
       for (const candidate of [body, bytes, bytes.slice().buffer, Buffer.from(bytes)]) {
         await expectCode(short, { body: candidate, headers }, 'body_too_large');
       }
       await expectCode(verifierFor({ maxBodyBytes: body.length }), { body, headers }, 'body_too_large');
       await expectCode(short, { body, headers: {} }, 'body_too_large');
-      expect(backend.hmacs).toBe(0);
+      expect(backend.hmacs + backend.verifications).toBe(0);
       await expectCode(verifierFor(), { body: 'x'.repeat(1024 * 1024 + 1), headers }, 'body_too_large');
     });
 
