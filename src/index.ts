@@ -3,7 +3,7 @@
  *
  * @module
  */
-export type { RawBody } from './core/body.js';
+export type { BodyData, RawBody } from './core/body.js';
 export { DEFAULT_MAX_BODY_BYTES } from './core/body.js';
 export type { Duration } from './core/duration.js';
 export {
