@@ -6,14 +6,9 @@ import { webCryptoBackend } from '../src/crypto/web.js';
 import { peridioEvents } from '../src/senders/peridio/events/index.js';
 import { createPeridioVerifier } from '../src/senders/peridio/index.js';
 import { createStandardWebhooksVerifier } from '../src/senders/standard-webhooks/index.js';
-import {
-  github,
-  octokitContender,
-  standardWebhooksContender,
-  stripeContender,
-  stripeShaped,
-  svixContender,
-} from './contenders.js';
+import { github } from '../src/senders/github/index.js';
+import { stripe } from '../src/senders/stripe/index.js';
+import { octokitContender, standardWebhooksContender, stripeContender, svixContender } from './contenders.js';
 import {
   githubDelivery,
   peridioDelivery,
@@ -200,7 +195,7 @@ export function buildGroups(sizes: readonly number[]): (() => Promise<PlannedGro
       ], githubDelivery(peridioEventBody(size)));
     });
     builders.push(() => {
-      const verifier = createVerifier(stripeShaped, { secret: STRIPE_SECRET });
+      const verifier = createVerifier(stripe, { secret: STRIPE_SECRET });
       const contender = stripeContender();
       return plan('contenders', size, `contender-stripe-${size}`, `stripe vs hookverify, ${sizeLabel(size)}`, 'stripe constructEvent', [
         sync('stripe constructEvent', contender),

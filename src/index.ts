@@ -3,7 +3,7 @@
  *
  * @module
  */
-export type { RawBody } from './core/body.js';
+export type { BodyData, RawBody } from './core/body.js';
 export { DEFAULT_MAX_BODY_BYTES } from './core/body.js';
 export type { Duration } from './core/duration.js';
 export {
@@ -78,6 +78,7 @@ export { headerParameters, type HeaderParametersOptions, type HeaderParametersSo
 export { signatureField, type SignatureFieldSource } from './core/scheme/signatures/signature-field.js';
 export { hex } from './core/scheme/encodings/hex.js';
 export { base64 } from './core/scheme/encodings/base64.js';
+export { derBase64 } from './core/scheme/encodings/der-base64.js';
 export { utf8Secret } from './core/scheme/keys/utf8-secret.js';
 export { hexSecret } from './core/scheme/keys/hex-secret.js';
 export { base64Secret } from './core/scheme/keys/base64-secret.js';

@@ -30,7 +30,17 @@ export type RawBody = string | Uint8Array | ArrayBuffer;
  */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-/** A body ready for hashing: the caller's own string or bytes, never copied. */
+/**
+ * A body ready for hashing: the caller's own string or bytes, never copied (an `ArrayBuffer`
+ * is viewed as bytes). What parts of a scheme see as the body.
+ *
+ * @example
+ * ```ts
+ * import type { BodyData } from 'hookverify';
+ *
+ * const length = (body: BodyData) => (typeof body === 'string' ? body.length : body.byteLength);
+ * ```
+ */
 export type BodyData = string | Uint8Array;
 
 /** Returns the body as string or bytes, or undefined when it is not raw data at all. */

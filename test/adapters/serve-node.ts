@@ -10,6 +10,7 @@ export async function served(server: Server, path: string): Promise<MountedRecei
   return {
     port,
     path,
+    url,
     send: (request) => sendWithFetch(url, request),
     close: () =>
       new Promise<void>((resolve) => {

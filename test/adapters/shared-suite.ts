@@ -9,6 +9,13 @@ import {
   type ReceiverOutcome,
   type WebhookReceiver,
 } from '../../src/core/pipeline/create-webhook-receiver.js';
+import { hmac } from '../../src/core/scheme/algorithms/hmac.js';
+import { composeSender } from '../../src/core/scheme/compose-sender.js';
+import { base64 } from '../../src/core/scheme/encodings/base64.js';
+import { utf8Secret } from '../../src/core/scheme/keys/utf8-secret.js';
+import { signatureHeader } from '../../src/core/scheme/signatures/signature-header.js';
+import { body } from '../../src/core/scheme/sources/body.js';
+import { requestUrl } from '../../src/core/scheme/sources/request-url.js';
 import { defineSender } from '../../src/core/sender.js';
 import { createVerifier } from '../../src/core/verifier.js';
 import { createDeduplicator, type DedupeStore } from '../../src/dedupe/index.js';
@@ -39,6 +46,8 @@ export interface MountedReceiver {
   /** Where a real server listens on 127.0.0.1 (absent for in-process handlers). */
   readonly port?: number;
   readonly path?: string;
+  /** The URL requests are sent to, as the server sees it. */
+  readonly url?: string;
 }
 
 /** How to mount a receiver on one adapter (for servers: on 127.0.0.1, answering every method). */
@@ -115,6 +124,7 @@ export function inProcess(handler: (request: Request) => Promise<Response>, url:
       return { status: response.status, headers: response.headers, body: await response.text() };
     },
     close: async () => {},
+    url,
   };
 }
 
@@ -175,6 +185,14 @@ const unsignedId = defineSender({
   id: { header: 'x-delivery', unsignedAllowsReplay: true },
 });
 
+// Square's shape: the notification URL, then the body (issue #12): the adapter must pass the URL.
+const signsUrl = composeSender({
+  name: 'signs-url',
+  signatures: signatureHeader({ header: 'x-signature', encoding: base64 }),
+  signed: [requestUrl, body],
+  algorithm: hmac('sha256', utf8Secret),
+});
+
 export function runAdapterSuite(name: string, mount: MountReceiver, traits: AdapterTraits = {}): void {
   const repeatedHeaders = traits.repeatedHeaders ?? 'apart';
   if (!traits.frameworkReadsBody) runBodyDeadlineSuite(name, mount);
@@ -187,6 +205,8 @@ export function runAdapterSuite(name: string, mount: MountReceiver, traits: Adap
     let target: MountedReceiver;
     let brokenStore: MountedReceiver;
     let unsignedIdTarget: MountedReceiver;
+    let signsUrlTarget: MountedReceiver;
+    const signedUrls: (string | undefined)[] = [];
 
     const verifier = createPeridioVerifier({
       secrets: [
@@ -222,6 +242,12 @@ export function runAdapterSuite(name: string, mount: MountReceiver, traits: Adap
           },
         }),
       );
+      signsUrlTarget = await mount(
+        createWebhookReceiver({
+          verifier: createVerifier(signsUrl, { secret: 'url-secret' }),
+          handle: (_payload, { delivery }) => void signedUrls.push(delivery.sender),
+        }),
+      );
       const broken: DedupeStore = {
         claim: () => Promise.reject(new Error('ECONNREFUSED')),
         complete: () => Promise.reject(new Error('ECONNREFUSED')),
@@ -235,6 +261,7 @@ export function runAdapterSuite(name: string, mount: MountReceiver, traits: Adap
       await target?.close();
       await brokenStore?.close();
       await unsignedIdTarget?.close();
+      await signsUrlTarget?.close();
     });
 
     it('200 processed, with the raw bytes preserved (non-ASCII, whitespace, key order)', async () => {
@@ -391,6 +418,18 @@ export function runAdapterSuite(name: string, mount: MountReceiver, traits: Adap
         expect(ids.status).toBe(200);
         expect(unsignedIds).toEqual(['dd1, dd2']);
       }
+    });
+
+    // Issue #12: senders that sign the URL (Square) need the one the request was sent to.
+    it('hands the verifier the request URL, for senders that sign it', async () => {
+      const url = signsUrlTarget.url!;
+      const payload = '{"type":"payment.updated"}';
+      const sign = (at: string) => createHmac('sha256', 'url-secret').update(at).update(payload).digest('base64');
+      const good = await signsUrlTarget.send({ method: 'POST', headers: { 'x-signature': sign(url) }, body: payload });
+      expect([good.status, good.body]).toEqual([200, '{"status":"processed"}']);
+      const elsewhere = await signsUrlTarget.send({ method: 'POST', headers: { 'x-signature': sign(`${url}/other`) }, body: payload });
+      expect(elsewhere.status).toBe(401);
+      expect(signedUrls).toEqual(['signs-url']);
     });
 
     it('error bodies carry the code only', async () => {

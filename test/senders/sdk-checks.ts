@@ -160,7 +160,8 @@ export function describeSdkChecks(c: SdkCheckCase): void {
     } else {
       it('is marked replayable, and a replay a year later gets the same dedupe id', async () => {
         expect(sender.replayProtection).toBe('none');
-        expect(sender.id).toMatchObject({ kind: 'body-digest' });
+        // Computed from what is signed (the body's digest, or Twilio's sorted parameters'), never read from a header.
+        expect(['body-digest', 'function']).toContain(sender.id?.kind);
         const request = reference();
         const now = await verify(request);
         const yearLater = await verify(request, { now: () => (SIGNED_AT + 365 * 86_400) * 1000 });

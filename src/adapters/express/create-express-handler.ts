@@ -1,5 +1,6 @@
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
 import { distinctHeaders } from '../node-http/distinct-headers.js';
+import { nodeRequestUrl } from '../node-http/request-url.js';
 import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-response.js';
 import { warnSetupOnce } from '../node-http/warn-setup-once.js';
 import { rawBodyOf, type ExpressRequestLike } from './raw-body-of.js';
@@ -59,6 +60,8 @@ export function createExpressHandler(receiver: WebhookReceiver): ExpressHandler 
         : source;
     // Every outcome, a setup error included, is the pipeline's JSON answer: Express's error
     // handler would send the sender an HTML page (a stack trace outside production).
-    receiver.receive({ method: req.method, headers: distinctHeaders(req), body }).then((response) => sendNodeResponse(res, response), next);
+    // originalUrl: a mounted router strips its own path from req.url.
+    const url = nodeRequestUrl(req, req.originalUrl ?? req.url);
+    receiver.receive({ method: req.method, headers: distinctHeaders(req), body, url }).then((response) => sendNodeResponse(res, response), next);
   };
 }

@@ -23,6 +23,8 @@ export interface ExpressRequestLike extends NodeReadableLike, NodeHeadersLike {
   readonly readableEnded?: boolean;
   readonly complete?: boolean;
   readonly readable?: boolean;
+  /** Whether the connection is TLS, for the request URL of senders that sign it. */
+  readonly socket?: unknown;
 }
 
 /** The fix, for the route at `path`; express.raw() is no fix once express.json() has run (it skips a parsed request). */

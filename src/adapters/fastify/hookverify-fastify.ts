@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
 import { distinctHeaders } from '../node-http/distinct-headers.js';
+import { nodeRequestUrl } from '../node-http/request-url.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 import { closesConnection } from '../node-http/send-node-response.js';
 
@@ -55,6 +56,7 @@ export async function hookverifyFastify(fastify: FastifyInstance, options: Hookv
       method: request.method,
       // Every header line, as Node received it: the verifier refuses a repeated one.
       headers: distinctHeaders(request.raw),
+      url: nodeRequestUrl(request.raw),
       body: (maxBytes, signal) => readNodeBody(stream, maxBytes, signal),
     });
     reply.code(response.status).headers(response.headers);

@@ -38,6 +38,7 @@ export function createFetchHandler(receiver: WebhookReceiver): FetchHandler {
     const response = await receiver.receive({
       method: request.method,
       headers: request.headers,
+      url: request.url,
       body: (maxBytes, signal) => readRequestBody(request, { maxBodyBytes: maxBytes, signal }),
     });
     return new Response(response.body, { status: response.status, headers: response.headers });

@@ -2,6 +2,7 @@ import { ConfigurationError } from '../../core/errors.js';
 import type { WebhookReceiver } from '../../core/pipeline/create-webhook-receiver.js';
 import { createFetchHandler, type FetchHandler } from '../fetch/create-fetch-handler.js';
 import { distinctHeaders, type NodeHeadersLike } from '../node-http/distinct-headers.js';
+import { nodeRequestUrl, type NodeUrlLike } from '../node-http/request-url.js';
 import { readNodeBody, type NodeReadableLike } from '../node-http/read-node-body.js';
 import { sendNodeResponse, type NodeResponseLike } from '../node-http/send-node-response.js';
 import { warnSetupOnce } from '../node-http/warn-setup-once.js';
@@ -42,7 +43,7 @@ export function createNextRouteHandler(receiver: WebhookReceiver): FetchHandler 
  * const request: NextApiRequestLike = req;
  * ```
  */
-export interface NextApiRequestLike extends NodeReadableLike, NodeHeadersLike {
+export interface NextApiRequestLike extends NodeReadableLike, NodeHeadersLike, Omit<NodeUrlLike, 'headers'> {
   readonly method?: string | undefined;
   readonly body?: unknown;
 }
@@ -95,6 +96,7 @@ export function createNextApiHandler(receiver: WebhookReceiver): NextApiHandlerL
     const response = await receiver.receive({
       method: req.method ?? 'GET',
       headers: distinctHeaders(req),
+      url: nodeRequestUrl(req),
       body: parsed
         ? () => {
             const error = new ConfigurationError('body_already_parsed', DISABLE_BODY_PARSER);

@@ -15,3 +15,4 @@ export type { FetchHandler } from '../fetch/create-fetch-handler.js';
 export type { NodeResponseLike } from '../node-http/send-node-response.js';
 export type { NodeReadableLike } from '../node-http/read-node-body.js';
 export type { NodeHeadersLike } from '../node-http/distinct-headers.js';
+export type { NodeUrlLike } from '../node-http/request-url.js';

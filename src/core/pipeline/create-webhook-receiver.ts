@@ -392,7 +392,7 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
         return finish(body.code, body.message, error);
       }
 
-      const verified = await verifier.safeVerify({ body, headers: request.headers });
+      const verified = await verifier.safeVerify({ body, headers: request.headers, url: request.url, method: request.method });
       if (!verified.ok) return finish(verified.code, verified.message);
       delivery = verified.delivery;
 

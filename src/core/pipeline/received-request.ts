@@ -39,6 +39,11 @@ export interface ReceivedRequest {
   readonly headers: HeadersInput;
   /** The raw body, or a function that reads it within a limit. */
   readonly body: RawBody | BodyReader;
+  /**
+   * The full URL the request was sent to, as this server saw it; read only by senders that sign
+   * it (Square). A verifier's `url` option pins the public URL instead.
+   */
+  readonly url?: string | undefined;
 }
 
 /**

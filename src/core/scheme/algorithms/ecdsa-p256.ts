@@ -19,6 +19,9 @@ export function derToP1363(der: Uint8Array): Uint8Array | undefined {
     // A leading zero only when the next byte's top bit is set; never negative.
     if (der[start]! & 0x80) return undefined;
     if (der[start] === 0 && (length === 1 || !(der[start + 1]! & 0x80))) return undefined;
+    // 33 bytes only for that leading zero: any other first byte would be dropped below, and a
+    // second text of one signature would verify.
+    if (length === 33 && der[start] !== 0) return undefined;
     const value = der.subarray(length === 33 ? start + 1 : start, start + length);
     if (value.length > 32) return undefined;
     out.set(value, half * 32 + 32 - value.length);

@@ -25,7 +25,8 @@ import type { ComputedId } from '../types.js';
  * ```
  */
 export const formParametersDigest: ComputedId = /* @__PURE__ */ Object.freeze({
-  kind: 'body-digest',
+  // Not "body-digest": that names the SHA-256 of the raw bytes, which this is not.
+  kind: 'function',
   label: "the SHA-256 of the form's sorted parameters",
   compute({ payload }, backend) {
     if (payload === null || typeof payload !== 'object') return undefined;

@@ -106,27 +106,34 @@ export function headerParameters(options: HeaderParametersOptions): HeaderParame
     const absent: VerificationFailure[] = [];
     const twice: VerificationFailure[] = [];
     return function signaturesInParameters(state) {
-      const pairs = state.values[slot]!.split(pairSeparator);
-      if (pairs.length > MAX_PARAMETERS) return tooMany;
+      const text = state.values[slot]!;
       const candidates: Uint8Array[] = [];
-      for (let i = 0; i < pairs.length; i++) {
-        const pair = pairs[i]!;
-        const at = pair.indexOf(kvSeparator);
-        if (at === -1) continue;
-        const key = pair.slice(0, at).trim();
-        const value = pair.slice(at + kvSeparator.length).trim();
-        if (key === signature) {
-          if (candidates.length === limit) return tooMany;
-          // Undecodable entries are skipped, as for a signature header; none usable is refused.
-          const bytes = decode(value, candidates.length);
-          if (bytes !== undefined) candidates.push(bytes);
-          continue;
+      // Scanned in place rather than split: no array of pairs per request, only the key and
+      // value of each pair are cut out.
+      let count = 0;
+      for (let start = 0; start <= text.length; ) {
+        const found = text.indexOf(pairSeparator, start);
+        const end = found === -1 ? text.length : found;
+        if (++count > MAX_PARAMETERS) return tooMany;
+        const at = text.indexOf(kvSeparator, start);
+        if (at !== -1 && at < end) {
+          const key = text.slice(start, at).trim();
+          const value = text.slice(at + kvSeparator.length, end).trim();
+          if (key === signature) {
+            if (candidates.length === limit) return tooMany;
+            // Undecodable entries are skipped, as for a signature header; none usable is refused.
+            const bytes = decode(value, candidates.length);
+            if (bytes !== undefined) candidates.push(bytes);
+          } else {
+            const wanted = names.indexOf(key);
+            if (wanted !== -1) {
+              // Two values for one parameter: which one the sender signed cannot be known.
+              if (state.values[slots[wanted]!] !== undefined) return (twice[wanted] ??= binder.fail('malformed_header', `${label} has the "${key}" parameter more than once`));
+              state.values[slots[wanted]!] = value;
+            }
+          }
         }
-        const wanted = names.indexOf(key);
-        if (wanted === -1) continue;
-        // Two values for one parameter: which one the sender signed cannot be known.
-        if (state.values[slots[wanted]!] !== undefined) return (twice[wanted] ??= binder.fail('malformed_header', `${label} has the "${key}" parameter more than once`));
-        state.values[slots[wanted]!] = value;
+        start = end + pairSeparator.length;
       }
       for (let i = 0; i < names.length; i++) {
         if (state.values[slots[i]!] === undefined || state.values[slots[i]!] === '') {

@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 set -euo pipefail
 # Mutation testing of the verification core (src/core/*.ts), incremental against the committed
 # baseline stryker/core-incremental.json.gz: only mutants whose code or covering tests changed

@@ -1,0 +1,33 @@
+import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { composeSender } from '../../core/scheme/compose-sender.js';
+import { hex } from '../../core/scheme/encodings/hex.js';
+import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
+import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
+import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { body } from '../../core/scheme/sources/body.js';
+import { bodyField } from '../../core/scheme/sources/body-field.js';
+
+/**
+ * Intercom, from its webhook documentation (no Intercom SDK verifies):
+ * `X-Hub-Signature: sha1=<hex>`, an HMAC-SHA1 of the raw body keyed with the app's client secret
+ * as UTF-8 text. Nothing signed says when (`created_at` in the body is the notification's
+ * time): a captured delivery verifies for ever (`replayProtection: "none"`), so the dedupe id is
+ * the body's SHA-256. The event type is the signed body's `topic`
+ * (`conversation.user.created`…).
+ *
+ * @example
+ * ```ts
+ * import { intercom } from 'hookverify/intercom';
+ * import { createVerifier } from 'hookverify';
+ *
+ * const verifier = createVerifier(intercom, { secret: process.env.INTERCOM_CLIENT_SECRET });
+ * ```
+ */
+export const intercom = /* @__PURE__ */ composeSender({
+  name: 'intercom',
+  signatures: signatureHeader({ header: 'x-hub-signature', prefix: 'sha1=', encoding: hex }),
+  signed: [body],
+  algorithm: hmac('sha1', utf8Secret),
+  id: bodyDigest,
+  eventType: bodyField('topic'),
+});

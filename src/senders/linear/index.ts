@@ -1,0 +1,7 @@
+/**
+ * `hookverify/linear`: verify Linear webhooks.
+ *
+ * @module
+ */
+export { linear } from './sender.js';
+export { createLinearVerifier } from './verifier.js';

@@ -1,0 +1,33 @@
+import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { composeSender } from '../../core/scheme/compose-sender.js';
+import { hex } from '../../core/scheme/encodings/hex.js';
+import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
+import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
+import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { body } from '../../core/scheme/sources/body.js';
+
+/**
+ * Sentry's integration platform, from its webhook documentation (no Sentry SDK verifies):
+ * `Sentry-Hook-Signature: <hex>`, an HMAC-SHA256 of the body keyed with the integration's
+ * client secret as UTF-8 text. Sentry's sample signs `JSON.stringify(req.body)`, which is the
+ * raw body as long as Sentry sends compact JSON; hookverify checks the raw bytes and never
+ * re-serializes. `Sentry-Hook-Timestamp` is not signed, so it cannot bound replays
+ * (`replayProtection: "none"`) and is not read; nor are the unsigned `Request-ID` and
+ * `Sentry-Hook-Resource`. The dedupe id is the body's SHA-256; the signed body's `action` is the
+ * event's verb within the resource.
+ *
+ * @example
+ * ```ts
+ * import { sentry } from 'hookverify/sentry';
+ * import { createVerifier } from 'hookverify';
+ *
+ * const verifier = createVerifier(sentry, { secret: process.env.SENTRY_CLIENT_SECRET });
+ * ```
+ */
+export const sentry = /* @__PURE__ */ composeSender({
+  name: 'sentry',
+  signatures: signatureHeader({ header: 'sentry-hook-signature', encoding: hex }),
+  signed: [body],
+  algorithm: hmac('sha256', utf8Secret),
+  id: bodyDigest,
+});
