@@ -1,38 +1,25 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { createMetaVerifier, meta } from '../../../src/senders/meta/index.js';
 import { metaOracle } from '../../oracles/meta.js';
-import { describeConformance, expectCode } from '../conformance.js';
-import { describeSdkChecks, jsonOf, sha256Hex } from '../sdk-checks.js';
+import { describeBodyHmacVendor } from '../body-hmac-vendor.js';
+import { expectCode } from '../conformance.js';
+import { bodyHmac } from '../reference-signers.js';
 
-/** Meta's documented algorithm: `sha256=` + hex HMAC-SHA256 of the raw body. */
-const metaSignature = (secret: string, body: string | Uint8Array) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-
-describeSdkChecks({
-  sender: meta,
-  create: (options) => createMetaVerifier(options),
-  oracle: metaOracle,
-  expected: (request) => ({ id: sha256Hex(request.body), eventType: undefined, payload: jsonOf(request), authenticated: 'body' }),
-});
-
-describeConformance({
-  name: 'meta',
+describeBodyHmacVendor({
   sender: meta,
   create: createMetaVerifier,
-  secrets: [randomBytes(16).toString('hex'), randomBytes(16).toString('hex')],
-  wrongSecret: randomBytes(16).toString('hex'),
-  multiSignature: false,
-  timestampIn: 'none',
+  oracle: metaOracle,
+  hash: 'sha256',
   payload: () => ({ object: 'whatsapp_business_account', entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: { messages: [{ id: 'wamid.1' }] } }] }] }),
-  sign: (body, _ms, [secret]) => ({ 'x-hub-signature-256': metaSignature(secret!, body) }),
-  expectedId: (body) => sha256Hex(body),
+  eventType: undefined,
 });
 
 describe('meta: \\u escapes', () => {
   it('verifies the body with its \\uXXXX escapes, and refuses it re-serialized with the characters themselves', async () => {
     const secret = randomBytes(16).toString('hex');
     const body = Buffer.from(metaOracle.example.body).toString('utf8');
-    const headers = { 'x-hub-signature-256': metaSignature(secret, body) };
+    const headers = { 'x-hub-signature-256': bodyHmac('sha256', 'sha256=')(secret, body) };
     const verifier = createMetaVerifier({ secret });
     const delivery = await verifier.verify({ body, headers });
     expect(JSON.stringify(delivery.payload)).toContain('café ✓');
