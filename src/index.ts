@@ -37,6 +37,8 @@ export {
   NOT_OF_KIND,
   type Algorithm,
   type Binder,
+  type BodyBindingInput,
+  type BodyBindingSource,
   type BodyFieldSource,
   type BodyKind,
   type BodyPiece,
@@ -55,6 +57,7 @@ export {
   type SignatureEncoding,
   type SignatureSource,
   type SignatureSourceBase,
+  type SignedCheck,
   type SignedFieldSource,
   type SignedPart,
   type SourceBase,
@@ -68,6 +71,8 @@ export { bodyField } from './core/scheme/sources/body-field.js';
 export { signedField } from './core/scheme/sources/signed-field.js';
 export { requestUrl } from './core/scheme/sources/request-url.js';
 export { requestMethod } from './core/scheme/sources/request-method.js';
+export { formParameterText, sortedFormParameters } from './core/scheme/bindings/sorted-form-parameters.js';
+export { urlWithBodyDigest } from './core/scheme/bindings/url-with-body-digest.js';
 export { signatureHeader, type SignatureHeaderOptions, type SignatureHeaderSource } from './core/scheme/signatures/signature-header.js';
 export { headerParameters, type HeaderParametersOptions, type HeaderParametersSource } from './core/scheme/signatures/header-parameters.js';
 export { signatureField, type SignatureFieldSource } from './core/scheme/signatures/signature-field.js';
@@ -88,6 +93,7 @@ export { rfc3339 } from './core/scheme/timestamps/rfc3339.js';
 export { unixSeconds } from './core/scheme/timestamps/unix-seconds.js';
 export { unixMillis } from './core/scheme/timestamps/unix-millis.js';
 export { bodyDigest } from './core/scheme/ids/body-digest.js';
+export { formParametersDigest } from './core/scheme/ids/form-parameters-digest.js';
 export { idFrom } from './core/scheme/ids/id-from.js';
 export { jsonBody } from './core/scheme/bodies/json-body.js';
 export { formBody } from './core/scheme/bodies/form-body.js';

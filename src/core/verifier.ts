@@ -71,6 +71,7 @@ export interface VerifiedDelivery<Payload = unknown> {
   /**
    * `"body"`: every byte of the body is signed. `"body-fields"`: only the body fields the sender
    * signs (Mailgun's `signature.timestamp` and `signature.token`) are; trust nothing else in it.
+   * For Twilio's forms every decoded field is signed, but not how the form was encoded.
    */
   readonly authenticated: 'body' | 'body-fields';
 }
@@ -269,7 +270,7 @@ export function createVerifier<Payload = unknown>(given: Sender, options: Verifi
   }
   const failures = failuresFor(sender, toleranceMs, bodyKind);
   const plan: BoundSender = bindSender(sender, bodyKind);
-  const { headerNames, headerSlots, headerFailures, steps, extract, pieces, literals, slotCount } = plan;
+  const { headerNames, headerSlots, headerFailures, steps, afterSignature, extract, pieces, literals, slotCount } = plan;
   const tsPart = sender.timestamp;
   const tsSlot = plan.timestampSlot;
   const tsField = plan.timestampField;
@@ -356,11 +357,21 @@ export function createVerifier<Payload = unknown>(given: Sender, options: Verifi
     return candidates.map((candidate) => candidate.slice());
   }
 
-  function toChecked(found: number, state: Checked): Checked | VerificationFailure {
+  function toChecked(found: number, state: Checked): Checked | VerificationFailure | Promise<Checked | VerificationFailure> {
     // An encoded body whose bytes do not verify gets its own answer, not advice about secrets.
     if (found === NO_MATCH) return isContentEncoded(state.headers) ? failures.unsupported_encoding : failures.invalid_signature;
     if (found === NO_ACTIVE_KEY) return failures.no_active_secret;
     state.matched = keys![found]!.matched;
+    return afterSignature.length === 0 ? state : runAfterSignature(state, 0);
+  }
+
+  /** The parts' checks that need the signature to hold first; a promise only when one waits. */
+  function runAfterSignature(state: Checked, from: number): Checked | VerificationFailure | Promise<Checked | VerificationFailure> {
+    for (let i = from; i < afterSignature.length; i++) {
+      const outcome = afterSignature[i]!(state, backend);
+      if (isPromise<VerificationFailure | undefined>(outcome)) return outcome.then((failure) => failure ?? runAfterSignature(state, i + 1));
+      if (outcome !== undefined) return outcome;
+    }
     return state;
   }
 

@@ -66,7 +66,7 @@ export interface SignedDelivery {
   /** Bytes are backed by an `ArrayBuffer`, so the body can go straight into `fetch`. */
   readonly body: string | Uint8Array<ArrayBuffer>;
   readonly headers: Record<string, string>;
-  /** The URL that was signed, when the sender signs one. */
+  /** The URL to post to, when the sender signs one: for Twilio's JSON bodies, with `bodySHA256` added. */
   readonly url?: string;
 }
 
@@ -206,7 +206,10 @@ export async function signDelivery(sender: Sender, options: SignDeliveryOptions)
   // Lower-case, as sources' header names are: header('X-Nonce') must find `x-nonce`.
   for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   const out = new Outgoing(headers);
-  if (sender.readsBodyFirst) {
+  // Body fields signed on their own are the signer's to write; a body read whole before the
+  // signature is checked (Twilio's form) is the caller's.
+  const writesFields = sender.readsBodyFirst && !sender.signedParts.some((piece) => piece.kind === 'body-binding');
+  if (writesFields) {
     const fields = typeof options.body === 'string' ? (JSON.parse(options.body) as unknown) : options.body;
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) refuse(`${sender.name} signs fields of a JSON body: pass the body as an object`);
     out.fields = structuredClone(fields) as Record<string, unknown>;
@@ -216,24 +219,33 @@ export async function signDelivery(sender: Sender, options: SignDeliveryOptions)
   if (timestamp) {
     const at = options.timestamp === undefined ? Date.now() : Number(options.timestamp);
     // A timestamp in a body signed whole is the caller's to write; any other the signer writes.
-    if (timestamp.source.kind !== 'body-field' || sender.readsBodyFirst) out.write(timestamp.source, formatTimestamp(at, timestamp.format));
+    if (timestamp.source.kind !== 'body-field' || writesFields) out.write(timestamp.source, formatTimestamp(at, timestamp.format));
   }
   const id = sender.id;
-  if (id !== undefined && 'bind' in id && (id.kind !== 'body-field' || sender.readsBodyFirst)) out.write(id, options.id ?? randomId());
+  if (id !== undefined && 'bind' in id && (id.kind !== 'body-field' || writesFields)) out.write(id, options.id ?? randomId());
   const eventType = sender.eventType;
   if (eventType !== undefined && options.eventType !== undefined) out.write(eventType, options.eventType);
 
   const body = out.fields ? JSON.stringify(out.fields) : bodyOf(options);
-  const content = sender.signedParts.map((piece: SignedPart) => {
-    if (piece.kind === 'body') return body;
-    if (piece.kind === 'literal') return piece.text;
-    const value = out.read(piece, options);
-    if (value === undefined) {
-      const where = piece.kind === 'url' ? 'pass it in url' : piece.kind === 'header' ? 'pass it in headers' : piece.kind === 'body-field' ? 'put it in the body' : 'the signer writes only the timestamp, id and event type';
-      refuse(`signDelivery needs a value for ${piece.label}: ${where}`);
+  // A piece derived from the body (Twilio's) may also say which URL the delivery goes to.
+  let url = options.url;
+  const content: (string | Uint8Array)[] = [];
+  for (const piece of sender.signedParts as readonly SignedPart[]) {
+    if (piece.kind === 'body') content.push(body);
+    else if (piece.kind === 'literal') content.push(piece.text);
+    else if (piece.kind === 'body-binding') {
+      const derived = await piece.signedValue({ body, url: options.url, bodyKind: sender.body, backend });
+      if (derived.url !== undefined) url = derived.url;
+      content.push(derived.value);
+    } else {
+      const value = out.read(piece, options);
+      if (value === undefined) {
+        const where = piece.kind === 'url' ? 'pass it in url' : piece.kind === 'header' ? 'pass it in headers' : piece.kind === 'body-field' ? 'put it in the body' : 'the signer writes only the timestamp, id and event type';
+        refuse(`signDelivery needs a value for ${piece.label}: ${where}`);
+      }
+      content.push(value);
     }
-    return value;
-  });
+  }
 
   const signature = sender.signature;
   const single = signature.kind === 'body-field' || (signature.kind === 'header' && signature.separator === undefined);
@@ -254,5 +266,5 @@ export async function signDelivery(sender: Sender, options: SignDeliveryOptions)
     setPath(out.fields!, signature.path.split('.'), texts[0]!);
     signedBody = JSON.stringify(out.fields);
   }
-  return options.url === undefined ? { body: signedBody, headers } : { body: signedBody, headers, url: options.url };
+  return url === undefined ? { body: signedBody, headers } : { body: signedBody, headers, url };
 }

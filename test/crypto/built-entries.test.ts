@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltPackage } from '../helpers/ensure-built.js';
 
-const ENTRIES = ['dist/index', 'dist/peridio/index', 'dist/edgesense/index', 'dist/standard-webhooks/index', 'dist/stripe/index', 'dist/github/index', 'dist/discord/index', 'dist/line/index', 'dist/mailgun/index', 'dist/razorpay/index', 'dist/sendgrid/index', 'dist/shopify/index', 'dist/testing/index'];
+const ENTRIES = ['dist/index', 'dist/peridio/index', 'dist/edgesense/index', 'dist/standard-webhooks/index', 'dist/stripe/index', 'dist/github/index', 'dist/hubspot/index', 'dist/meta/index', 'dist/square/index', 'dist/twilio/index', 'dist/twitch/index', 'dist/typeform/index', 'dist/zoom/index', 'dist/discord/index', 'dist/line/index', 'dist/mailgun/index', 'dist/razorpay/index', 'dist/sendgrid/index', 'dist/shopify/index', 'dist/testing/index'];
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** Every import the bundle of `file` and the chunks it pulls in leaves unresolved, with its kind. */

@@ -5,25 +5,32 @@ import { encodeBase64, encodeHex } from '../../src/core/encoding.js';
 import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/signature-header.js';
 import { defineSender, type Sender } from '../../src/core/sender.js';
 import { nodeCryptoBackend } from '../../src/crypto/node.js';
+import { calendly } from '../../src/senders/calendly/index.js';
+import { coinbaseCommerce } from '../../src/senders/coinbase-commerce/index.js';
 import { discord } from '../../src/senders/discord/index.js';
 import { edgesense } from '../../src/senders/edgesense/index.js';
+import { hubspot } from '../../src/senders/hubspot/index.js';
+import { intercom } from '../../src/senders/intercom/index.js';
+import { lemonSqueezy } from '../../src/senders/lemon-squeezy/index.js';
 import { line } from '../../src/senders/line/index.js';
+import { linear } from '../../src/senders/linear/index.js';
 import { mailgun } from '../../src/senders/mailgun/index.js';
+import { meta } from '../../src/senders/meta/index.js';
+import { mux } from '../../src/senders/mux/index.js';
+import { paddle } from '../../src/senders/paddle/index.js';
 import { peridio } from '../../src/senders/peridio/index.js';
 import { razorpay } from '../../src/senders/razorpay/index.js';
 import { sendgrid } from '../../src/senders/sendgrid/index.js';
-import { shopify } from '../../src/senders/shopify/index.js';
-import { standardWebhooks } from '../../src/senders/standard-webhooks/index.js';
-import { calendly } from '../../src/senders/calendly/index.js';
-import { coinbaseCommerce } from '../../src/senders/coinbase-commerce/index.js';
-import { intercom } from '../../src/senders/intercom/index.js';
-import { lemonSqueezy } from '../../src/senders/lemon-squeezy/index.js';
-import { linear } from '../../src/senders/linear/index.js';
-import { mux } from '../../src/senders/mux/index.js';
-import { paddle } from '../../src/senders/paddle/index.js';
 import { sentry } from '../../src/senders/sentry/index.js';
+import { shopify } from '../../src/senders/shopify/index.js';
 import { slack, slackCommands } from '../../src/senders/slack/index.js';
+import { square } from '../../src/senders/square/index.js';
+import { standardWebhooks } from '../../src/senders/standard-webhooks/index.js';
+import { twilio, twilioJson } from '../../src/senders/twilio/index.js';
+import { twitch } from '../../src/senders/twitch/index.js';
+import { typeform } from '../../src/senders/typeform/index.js';
 import { vercel } from '../../src/senders/vercel/index.js';
+import { zoom } from '../../src/senders/zoom/index.js';
 
 /** Runs per property: 10,000 in CI (the default), fewer when asked, e.g. under Stryker. */
 export const NUM_RUNS = Number(process.env.HOOKVERIFY_PROPERTY_RUNS ?? 10_000);
@@ -50,6 +57,8 @@ export interface SenderCase {
   readonly secret: fc.Arbitrary<string | Uint8Array>;
   /** Whether the replay window is read from the body (EdgeSense) rather than a header. */
   readonly bodyTimestamp: boolean;
+  /** The URL deliveries are signed for, for senders that sign it. */
+  readonly url?: string;
 }
 
 const bytes = (min: number, max: number) => fc.uint8Array({ minLength: min, maxLength: max });
@@ -85,20 +94,25 @@ export const senderCases: readonly SenderCase[] = [
   },
 ];
 
+const SIGNED_URL = 'https://receiver.example/webhooks?tenant=7';
+
 /**
  * Vendor definitions (issue #12), for the suites that take a sender of any shape (hostile input):
  * public-key ones, and Mailgun, whose signature is in the body, among them. The tampering and
- * round-trip suites read signature headers directly; these go through signDelivery alone.
+ * round-trip suites read signature headers directly; these go through signDelivery alone. Each
+ * is signed for one URL, which its verifier pins: Square, HubSpot and Twilio sign it.
  */
-export const vendorSenders: readonly { readonly name: string; readonly sender: Sender }[] = [
+export const vendorSenders: readonly { readonly name: string; readonly sender: Sender; readonly url: string }[] = [
   calendly,
   coinbaseCommerce,
   discord,
+  hubspot,
   intercom,
   lemonSqueezy,
   line,
   linear,
   mailgun,
+  meta,
   mux,
   paddle,
   razorpay,
@@ -107,8 +121,14 @@ export const vendorSenders: readonly { readonly name: string; readonly sender: S
   shopify,
   slack,
   slackCommands,
+  square,
+  twilio,
+  twilioJson,
+  twitch,
+  typeform,
   vercel,
-].map((sender) => ({ name: sender.name, sender }));
+  zoom,
+].map((sender) => ({ name: sender.name, sender, url: SIGNED_URL }));
 
 /** A fixed-ish "now" anywhere between 2001 and 2100, so no property depends on today's date. */
 export const nowArb = fc.integer({ min: 1_000_000_000_000, max: 4_102_444_800_000 });

@@ -1,5 +1,5 @@
 // The vendors that sign only their raw body, in one header, with no timestamp (Lemon Squeezy,
-// Coinbase Commerce, Sentry, Vercel, Intercom): the conformance suite and the oracle checks,
+// Coinbase Commerce, Sentry, Vercel, Intercom, Meta, Typeform): the conformance suite and the oracle checks,
 // given what differs between them.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Sender } from '../../src/core/scheme/compose-sender.js';
@@ -22,7 +22,7 @@ export interface BodyHmacVendor {
 }
 
 export function describeBodyHmacVendor(v: BodyHmacVendor): void {
-  const sign = bodyHmac(v.hash, v.sender.signature.prefix);
+  const sign = bodyHmac(v.hash, v.sender.signature.prefix, v.sender.signature.encoding.name);
   const secret = () => randomBytes(16).toString('base64url');
   describeConformance({
     name: v.sender.name,

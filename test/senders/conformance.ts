@@ -34,6 +34,8 @@ export interface ConformanceCase {
   sign(body: string | Uint8Array, timestampMs: number, secrets: readonly string[]): Record<string, string>;
   /** The sender's default replay window in ms, when it is not the usual 5 minutes. */
   readonly defaultToleranceMs?: number;
+  /** The URL the deliveries are signed for, for senders that sign it (the verifier pins it). */
+  readonly url?: string;
   /** The dedupe id a verifier must report. */
   expectedId(body: Uint8Array, headers: Readonly<Record<string, string>>, payload: Record<string, unknown>): string | undefined;
 }
@@ -76,7 +78,7 @@ export function countingBackend(inner: CryptoBackend = nodeCryptoBackend()!): Cr
   return backend;
 }
 
-export async function expectCode(verifier: Verifier, input: { body: unknown; headers: unknown }, code: VerificationErrorCode) {
+export async function expectCode(verifier: Verifier, input: { body: unknown; headers: unknown; url?: string; method?: string }, code: VerificationErrorCode) {
   const outcome = await verifier.safeVerify(input as never);
   expect(outcome).toMatchObject({ ok: false, code });
   const error = await verifier.verify(input as never).then(
@@ -156,6 +158,7 @@ export function describeConformance(c: ConformanceCase): void {
         timestamp: NOW,
         id: idHeader ? headers[idHeader] : undefined,
         eventType: typeHeader ? headers[typeHeader] : undefined,
+        url: c.url,
       });
       const expected = c.sign(body, NOW, secrets);
       // ECDSA signatures are randomised: the same content signs differently each time.

@@ -4,9 +4,9 @@ import { createHmac } from 'node:crypto';
 
 type Body = string | Uint8Array;
 
-/** `<prefix><hex HMAC>` of the raw body, UTF-8 key: the scheme of the vendors that sign only their body. */
-export function bodyHmac(hash: 'sha1' | 'sha256', prefix = ''): (secret: string, body: Body) => string {
-  return (secret, body) => `${prefix}${createHmac(hash, secret).update(body).digest('hex')}`;
+/** `<prefix><HMAC>` of the raw body, UTF-8 key, hex unless said (Typeform: base64): the scheme of the vendors that sign only their body. */
+export function bodyHmac(hash: 'sha1' | 'sha256', prefix = '', encoding: 'hex' | 'base64' = 'hex'): (secret: string, body: Body) => string {
+  return (secret, body) => `${prefix}${createHmac(hash, secret).update(body).digest(encoding)}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { jsonBody } from './bodies/json-body.js';
 import { MAX_ENTRIES } from './signatures/entry-limit.js';
 import type {
   Algorithm,
+  BodyBindingSource,
   BodyFieldSource,
   BodyKind,
   BoundSource,
@@ -133,10 +134,11 @@ export interface Sender<Signatures extends SignatureSource = SignatureSource> {
   /**
    * `"body"` when the signature covers every byte of the body; `"body-fields"` when it covers only
    * the body fields among {@link Sender.signedParts} (Mailgun), and the rest of the payload is
-   * whatever the request carried.
+   * whatever the request carried, or only the decoded fields and not their encoding (Twilio's
+   * sorted form parameters).
    */
   readonly authenticated: 'body' | 'body-fields';
-  /** True when the body is parsed before the signature is checked, to read signed body fields. */
+  /** True when the body is parsed before the signature is checked, to read the body fields it signs. */
   readonly readsBodyFirst: boolean;
   readonly retryHorizon: Duration | undefined;
   readonly tolerance: Duration | undefined;
@@ -144,6 +146,7 @@ export interface Sender<Signatures extends SignatureSource = SignatureSource> {
 
 // Both vocabularies: parts list `signed`, plain descriptions write `signedContent`.
 const UNSIGNED = 'is not in the signed content (signed, or signedContent)';
+const STANDS_FOR_BODY = 'signed may hold one piece derived from the body, and then neither the body nor its fields';
 
 // Objects only: a plain function has a `bind` of its own.
 const part = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
@@ -231,9 +234,13 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
   const keys = new Set<string>();
   const sources: ValueSource[] = [];
   let bodies = 0;
+  let binding: BodyBindingSource | undefined;
   for (const piece of signed) {
     if (piece?.kind === 'body') bodies++;
-    else if (piece?.kind !== 'literal') {
+    else if (piece?.kind === 'body-binding' && bound(piece)) {
+      check(binding === undefined, STANDS_FOR_BODY);
+      binding = piece;
+    } else if (piece?.kind !== 'literal') {
       check(bound(piece), `signed: ${(piece as SourceBase | null)?.label ?? 'each piece'} is read from the verified payload; a field signed on its own is a signedField(...)`);
       sources.push(piece);
     }
@@ -241,9 +248,13 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
     keys.add(piece.key);
   }
   const fieldsSigned = sources.some((source) => source.kind === 'body-field');
-  check(bodies === 1 || (bodies === 0 && fieldsSigned), 'signed must contain body once, or the signedFields the sender signs');
-  check(!(bodies === 1 && signatures.readsBody), 'the signatures are in the body, so signed cannot contain the whole body');
-  const signedSource = (source: ValueSource) => keys.has(source.key) || (bodies === 1 && source.kind === 'body-field');
+  // A piece derived from the body stands for the body: signing both, or either beside signed
+  // fields of the same body, would say two things about what is authenticated.
+  check(binding === undefined || (bodies === 0 && !fieldsSigned), STANDS_FOR_BODY);
+  const bodyCovered = bodies === 1 || binding !== undefined;
+  check(bodies <= 1 && (bodyCovered || fieldsSigned), 'signed must contain body once, or the signedFields the sender signs');
+  check(!(bodyCovered && signatures.readsBody), 'the signatures are in the body, so signed cannot contain the whole body');
+  const signedSource = (source: ValueSource) => keys.has(source.key) || (bodyCovered && source.kind === 'body-field');
 
   if (timestamp !== undefined) {
     check(isSource(timestamp?.source) && typeof timestamp.parse === 'function', 'timestamp must be rfc3339(...), unixSeconds(...) or unixMillis(...)');
@@ -281,8 +292,8 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
     unsignedEventTypeAllowsRelabeling: unsignedType,
     body,
     replayProtection: timestamp === undefined ? 'none' : 'timestamp',
-    authenticated: bodies === 1 ? 'body' : 'body-fields',
-    readsBodyFirst: signatures.readsBody || fieldsSigned,
+    authenticated: bodies === 1 || binding?.binds === 'body' ? 'body' : 'body-fields',
+    readsBodyFirst: signatures.readsBody || fieldsSigned || binding?.parsesBody === true,
     retryHorizon: parts.retryHorizon,
     tolerance: parts.tolerance,
   });

@@ -98,7 +98,30 @@ export interface Binder {
   fail(code: VerificationErrorCode, message: string): VerificationFailure;
   /** The sender's body kind, for a part that must read the body before the signature is checked. */
   readonly bodyKind: BodyKind;
+  /**
+   * Adds a check run once a signature holds, with the verifier's crypto backend, in the order
+   * added; it may refuse the delivery still.
+   */
+  afterSignature(check: SignedCheck): void;
 }
+
+/**
+ * Work a part does once the signature holds, when it needs the crypto backend, which may be
+ * asynchronous: Twilio signs the URL that carries the body's SHA-256, so the body is bound only
+ * once that digest is compared with the body received.
+ *
+ * @example
+ * ```ts
+ * import type { SignedCheck } from 'hookverify';
+ *
+ * const refuseEmpty: SignedCheck = (state) =>
+ *   state.body.length === 0 ? { ok: false, code: 'invalid_body', message: 'the body is empty' } : undefined;
+ * ```
+ */
+export type SignedCheck = (
+  state: RequestState,
+  backend: CryptoBackend,
+) => VerificationFailure | undefined | Promise<VerificationFailure | undefined>;
 
 /**
  * What every value source has: where a value comes from, for messages and for the composer's
@@ -272,6 +295,51 @@ export interface BodyPiece {
 }
 
 /**
+ * What the test signer needs to sign a {@link BodyBindingSource}.
+ *
+ * @example
+ * ```ts
+ * import { jsonBody, nodeCryptoBackend, type BodyBindingInput } from 'hookverify';
+ *
+ * const input: BodyBindingInput = { body: '{"a":1}', url: 'https://example.com/hook', bodyKind: jsonBody, backend: nodeCryptoBackend()! };
+ * ```
+ */
+export interface BodyBindingInput {
+  /** The body as it will be sent. */
+  readonly body: string | Uint8Array;
+  /** The URL the delivery is posted to, when the caller gave one. */
+  readonly url: string | undefined;
+  readonly bodyKind: BodyKind;
+  readonly backend: CryptoBackend;
+}
+
+/**
+ * A signed piece a sender derives from the whole body, so that signing it binds the body although
+ * the raw bytes are not signed as such: Twilio's form parameters sorted by name
+ * ({@link sortedFormParameters}), or its URL carrying the body's SHA-256 ({@link urlWithBodyDigest}).
+ *
+ * @example
+ * ```ts
+ * import { sortedFormParameters, type BodyBindingSource } from 'hookverify';
+ *
+ * const piece: BodyBindingSource = sortedFormParameters;
+ * console.log(piece.binds, piece.parsesBody); // "body-fields", true
+ * ```
+ */
+export interface BodyBindingSource extends BoundSource {
+  readonly kind: 'body-binding';
+  /**
+   * `"body"` when every byte of the body is bound (a digest of it is signed); `"body-fields"`
+   * when the decoded fields are, but not how they are encoded or ordered.
+   */
+  readonly binds: 'body' | 'body-fields';
+  /** True when the body is parsed, by the sender's body kind, before the signature is checked. */
+  readonly parsesBody: boolean;
+  /** What the sender signs for this body, and the URL it then posts to when that changes: for the test signer. */
+  signedValue(input: BodyBindingInput): Promise<{ readonly value: string; readonly url?: string }>;
+}
+
+/**
  * One piece of the signed content, in order.
  *
  * @example
@@ -282,7 +350,7 @@ export interface BodyPiece {
  * console.log(peridio.signedParts.map((piece) => piece.label));
  * ```
  */
-export type SignedPart = HeaderSource | ParameterSource | SignedFieldSource | RequestSource | LiteralPiece | BodyPiece;
+export type SignedPart = HeaderSource | ParameterSource | SignedFieldSource | RequestSource | LiteralPiece | BodyPiece | BodyBindingSource;
 
 /**
  * Decodes one signature entry to bytes: into a buffer the verifier reuses, or undefined when the

@@ -1,5 +1,5 @@
 import type { Sender } from '../scheme/compose-sender.js';
-import type { Binder, BodyFieldSource, BodyKind, ComputedId, RequestState, Step, ValueSource, VerificationFailure } from '../scheme/types.js';
+import type { Binder, BodyFieldSource, BodyKind, ComputedId, RequestState, SignedCheck, Step, ValueSource, VerificationFailure } from '../scheme/types.js';
 import { candidateDecoder } from './candidate-decoder.js';
 import { fail } from './failures.js';
 
@@ -14,6 +14,8 @@ export interface BoundSender {
   /** Per header, indexed by what readHeader answered: missing, unusable, repeated. */
   readonly headerFailures: readonly HeaderFailures[];
   readonly steps: readonly Step[];
+  /** Checks run once a signature holds, in the order the parts added them. */
+  readonly afterSignature: readonly SignedCheck[];
   readonly extract: (state: RequestState) => Uint8Array[] | VerificationFailure;
   /** Per signed piece: its slot, -1 for the body, -2 for a literal (in `literals`). */
   readonly pieces: readonly number[];
@@ -34,6 +36,7 @@ export function bindSender(sender: Sender, bodyKind: BodyKind = sender.body): Bo
   const headerSlots: number[] = [];
   const headerFailures: HeaderFailures[] = [];
   const steps: Step[] = [];
+  const afterSignature: SignedCheck[] = [];
   const shared = new Map<object, unknown>();
   let slotCount = 0;
   const binder: Binder = {
@@ -54,6 +57,9 @@ export function bindSender(sender: Sender, bodyKind: BodyKind = sender.body): Bo
     slot: () => slotCount++,
     step(run) {
       steps.push(run);
+    },
+    afterSignature(check) {
+      afterSignature.push(check);
     },
     once<T>(key: object, make: () => T): T {
       if (!shared.has(key)) shared.set(key, make());
@@ -82,6 +88,7 @@ export function bindSender(sender: Sender, bodyKind: BodyKind = sender.body): Bo
     headerSlots,
     headerFailures,
     steps,
+    afterSignature,
     extract,
     pieces,
     literals,

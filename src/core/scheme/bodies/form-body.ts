@@ -30,7 +30,12 @@ export const formBody: BodyKind = /* @__PURE__ */ Object.freeze({
     const fields: Record<string, string | string[]> = Object.create(null);
     for (const [name, value] of new URLSearchParams(text)) {
       const seen = fields[name];
-      fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+      // Appended in place: copying the array on each repeat would make a body of one name sent
+      // many times cost quadratic time, and a sender that signs its form fields parses the body
+      // before its signature is checked.
+      if (seen === undefined) fields[name] = value;
+      else if (Array.isArray(seen)) seen.push(value);
+      else fields[name] = [seen, value];
     }
     return fields;
   },

@@ -11,4 +11,11 @@ describe('formBody', () => {
     expect(formBody.read(Uint8Array.of(0xff))).toBe(NOT_OF_KIND);
     expect(formBody).toMatchObject({ name: 'form', hasFields: true });
   });
+
+  it('reads one name sent 20,000 times in linear time (copying the array each time took 30 s)', () => {
+    const started = performance.now();
+    const fields = formBody.read('a=1&'.repeat(20_000)) as { a: string[] };
+    expect(fields.a).toHaveLength(20_000);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });

@@ -1,0 +1,7 @@
+/**
+ * `hookverify/meta`: verify Meta webhook deliveries (WhatsApp Cloud API, Messenger, Instagram).
+ *
+ * @module
+ */
+export { meta } from './sender.js';
+export { createMetaVerifier } from './verifier.js';

@@ -1,0 +1,40 @@
+import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { composeSender } from '../../core/scheme/compose-sender.js';
+import { hex } from '../../core/scheme/encodings/hex.js';
+import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
+import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
+import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { body } from '../../core/scheme/sources/body.js';
+import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { header } from '../../core/scheme/sources/header.js';
+import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
+
+const requestTimestamp = /* @__PURE__ */ header('x-zm-request-timestamp');
+
+/**
+ * Zoom: `x-zm-signature: v0=<hex>`, the HMAC-SHA256 of `v0:<x-zm-request-timestamp>:<raw body>`
+ * keyed with the app's secret token as UTF-8 (developers.zoom.us, "Verify webhook events";
+ * @zoom/rivet 0.4.0 `CommonHttpRequest`). The replay window is 5 minutes, hookverify's default:
+ * Rivet checks none. Zoom sends no delivery id (`x-zm-trackingid` is not signed), so the dedupe
+ * id is the body's SHA-256, the same on a retry; the event type is the signed body's `event`.
+ * Registering the endpoint sends a signed `endpoint.url_validation` event: answer it with
+ * {@link zoomUrlValidationResponse}. Unlike Rivet, which hashes `JSON.stringify(JSON.parse(body))`,
+ * hookverify verifies the raw bytes.
+ *
+ * @example
+ * ```ts
+ * import { zoom } from 'hookverify/zoom';
+ * import { createVerifier } from 'hookverify';
+ *
+ * const verifier = createVerifier(zoom, { secret: process.env.ZOOM_WEBHOOK_SECRET_TOKEN });
+ * ```
+ */
+export const zoom = /* @__PURE__ */ composeSender({
+  name: 'zoom',
+  signatures: signatureHeader({ header: 'x-zm-signature', prefix: 'v0=', encoding: hex }),
+  signed: ['v0:', requestTimestamp, ':', body],
+  algorithm: hmac('sha256', utf8Secret),
+  timestamp: unixSeconds(requestTimestamp),
+  id: bodyDigest,
+  eventType: bodyField('event'),
+});
