@@ -34,6 +34,7 @@ export const entries = {
   './testing': 'src/testing/index.ts',
   './dedupe': 'src/dedupe/index.ts',
   './redis': 'src/dedupe/redis/index.ts',
+  './postgres': 'src/dedupe/postgres/index.ts',
   './events': 'src/events/index.ts',
   './peridio/events': 'src/senders/peridio/events/index.ts',
   './edgesense/events': 'src/senders/edgesense/events/index.ts',
