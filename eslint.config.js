@@ -45,4 +45,14 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
+  {
+    // The runtime suite runs unchanged on Node, Bun, Deno and workerd: the globals they share, and theirs.
+    files: ['test/runtimes/suite/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        atob: 'readonly', fetch: 'readonly', Headers: 'readonly', Request: 'readonly', Response: 'readonly',
+        TextEncoder: 'readonly', DataView: 'readonly', AbortSignal: 'readonly', Bun: 'readonly', Deno: 'readonly',
+      },
+    },
+  },
 );

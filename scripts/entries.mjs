@@ -42,6 +42,7 @@ export const entries = {
   './express': 'src/adapters/express/index.ts',
   './fastify': 'src/adapters/fastify/index.ts',
   './next': 'src/adapters/next/index.ts',
+  './hono': 'src/adapters/hono/index.ts',
 };
 
 /** dist path (without extension) for a subpath: "." -> "index", "./peridio" -> "peridio/index". */

@@ -18,7 +18,7 @@ function isEdgeRuntime(): boolean {
  * ```ts
  * import { defaultCryptoBackend } from 'hookverify';
  *
- * console.log(defaultCryptoBackend().name); // "node" on Node >= 20.16, "web" on Workers
+ * console.log(defaultCryptoBackend().name); // "node" on Node >= 20.16, Bun, Deno; "web" on Next.js Edge
  * ```
  */
 export function defaultCryptoBackend(): CryptoBackend {

@@ -19,7 +19,8 @@ type BuiltinLoader = (id: string) => unknown;
 
 /**
  * Loads node:crypto without an import statement, so that bundlers for edge runtimes never see
- * a `node:` specifier. `process.getBuiltinModule` exists from Node 20.16 and in Bun and Deno.
+ * a `node:` specifier. `process.getBuiltinModule` exists from Node 20.16, in Bun and Deno, and in
+ * Cloudflare Workers on recent compatibility dates.
  */
 export function loadNodeCrypto(): NodeCrypto | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: BuiltinLoader } }).process;
@@ -39,7 +40,7 @@ export function loadNodeCrypto(): NodeCrypto | undefined {
  * ```ts
  * import { nodeCryptoBackend } from 'hookverify';
  *
- * const backend = nodeCryptoBackend(); // undefined on Cloudflare Workers
+ * const backend = nodeCryptoBackend(); // undefined where process.getBuiltinModule is missing
  * ```
  */
 export function nodeCryptoBackend(): CryptoBackend | undefined {

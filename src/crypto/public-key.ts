@@ -21,11 +21,13 @@ export function publicKeyOperations(backend: CryptoBackend): PublicKeyOperations
   const crypto = backend.name === 'node' ? loadNodeCrypto() : undefined;
   if (crypto) {
     return {
-      importPublicKey: (_algorithm, spki) => crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' }),
-      verifySignature: (algorithm, key, parts, signature) =>
-        algorithm === 'ed25519'
-          ? crypto.verify(null, concat(parts), key, signature)
-          : crypto.verify('sha256', concat(parts), { key, dsaEncoding: 'ieee-p1363' }, signature),
+      importPublicKey(algorithm, spki) {
+        const key = crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' });
+        // The P1363 option travels with the key's DER, not with the KeyObject: workerd's
+        // node:crypto refuses a KeyObject inside an options object (Node accepts both).
+        return algorithm === 'ed25519' ? key : { key: spki, format: 'der', type: 'spki', dsaEncoding: 'ieee-p1363' };
+      },
+      verifySignature: (algorithm, key, parts, signature) => crypto.verify(algorithm === 'ed25519' ? null : 'sha256', concat(parts), key, signature),
     };
   }
   if (backend.name !== 'web') return undefined;

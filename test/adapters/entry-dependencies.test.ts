@@ -4,9 +4,9 @@
 import { expect, it } from 'vitest';
 import { nodeBuiltinsIn, runtimeImportsOf, runtimeImportsOfFile } from '../helpers/entry-imports.js';
 
-it.each(['.', './fetch', './express', './fastify', './next'])('%s imports no zod, no framework and no Node module', async (subpath) => {
+it.each(['.', './fetch', './express', './fastify', './next', './hono'])('%s imports no zod, no framework and no Node module', async (subpath) => {
   const imports = await runtimeImportsOf(subpath);
-  expect(imports.filter((path) => /^(zod|express|fastify|next)(\/|$)/.test(path))).toEqual([]);
+  expect(imports.filter((path) => /^(zod|express|fastify|next|hono)(\/|$)/.test(path))).toEqual([]);
   expect(nodeBuiltinsIn(imports)).toEqual([]);
 });
 

@@ -46,7 +46,7 @@ export const jsonOf = (request: SignedRequest) => JSON.parse(Buffer.from(request
 const inputOf = (request: SignedRequest): DeliveryInput => ({ body: request.body, headers: request.headers, url: request.url, method: request.method });
 
 /** One character of the signature changed, within its alphabet and before any base64 padding. */
-function signatureByte(name: string): Tamper {
+export function signatureByte(name: string): Tamper {
   return {
     what: `one character of the signature in ${name}`,
     refused: true,

@@ -16,7 +16,7 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 
 /**
  * Adapts a receiver to the Fetch API: `Request` in, `Response` out. Use it directly on Bun,
- * Deno, Cloudflare Workers and Hono (`app.post('/webhooks', (c) => handler(c.req.raw))`); the
+ * Deno and Cloudflare Workers (for Hono, `hookverify/hono`); the
  * Next.js App Router adapter is this one. The body is read from the request stream with
  * {@link readRequestBody}: reading stops, and the stream is cancelled, at the receiver's `maxBodyBytes`.
  *
