@@ -1,7 +1,7 @@
 // The plain-data way to describe a sender: one object a config file or a CLI module can hold,
 // compiled here into the parts of ./scheme and composed by composeSender, which checks the
-// safety rules. It names every part, so it imports them all: built-in senders use
-// composeSender directly and stay small.
+// safety rules. It names every part, so it imports them all: built-in senders name only
+// their own parts and stay small.
 import type { Duration } from './duration.js';
 import { ConfigurationError } from './errors.js';
 import { hmac } from './scheme/algorithms/hmac.js';

@@ -1,5 +1,7 @@
 import type { Duration } from '../duration.js';
+import { assembleSender, signedPartsOf } from './assemble-sender.js';
 import { check } from './check.js';
+import { checkBodyFields } from './check-body-fields.js';
 import { jsonBody } from './bodies/json-body.js';
 import { MAX_ENTRIES } from './signatures/entry-limit.js';
 import type {
@@ -154,17 +156,14 @@ const bound = (value: unknown): value is BoundSource => part(value) && typeof va
 const isSource = (value: unknown): value is ValueSource =>
   part(value) && typeof value.key === 'string' && (bound(value) || typeof (value as unknown as BodyFieldSource).read === 'function');
 
-/**
- * A source that must be signed, or that the definition accepts unsigned with `flag: true`:
- * the source, and whether it was accepted unsigned.
- */
+/** A source that must be signed, or that the definition accepts unsigned with `flag: true`. */
 function trusted(
   what: string,
   value: unknown,
   flag: 'unsignedAllowsReplay' | 'unsignedAllowsRelabeling',
   signed: (source: ValueSource) => boolean,
   cost: string,
-): [ValueSource, boolean] {
+): ValueSource {
   let source = value;
   let unsigned = false;
   if (value !== null && typeof value === 'object' && flag in value) {
@@ -174,14 +173,7 @@ function trusted(
   }
   check(isSource(source), `${what} must be a source such as header(...) or bodyField(...)${flag === 'unsignedAllowsReplay' ? ', bodyDigest, idFrom(...)' : ''} or { source, ${flag}: true }`);
   check(unsigned || signed(source), `${what}: ${source.label} ${UNSIGNED}, so whoever holds one captured delivery can ${cost}: say { source, ${flag}: true } to accept that`);
-  return [source, unsigned];
-}
-
-/** The body-field rule, for the composer and for a verifier that overrides the body kind. */
-export function checkBodyFields(sources: readonly (ValueSource | IdSource | undefined)[], body: BodyKind): void {
-  for (const source of sources) {
-    check(source?.kind !== 'body-field' || body.hasFields, `${source?.label} needs a JSON or form body, and this sender's body is "${body.name}"`);
-  }
+  return source;
 }
 
 /**
@@ -226,9 +218,7 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
   check(typeof body?.read === 'function', 'body must be jsonBody, formBody, textBody or bytesBody');
   check(Array.isArray(parts.signed) && parts.signed.length > 0, 'signed must list what is signed, e.g. [header("x-timestamp"), ".", body]');
 
-  const signed: SignedPart[] = parts.signed.map((piece) =>
-    typeof piece === 'string' ? Object.freeze({ kind: 'literal', key: 'literal', label: JSON.stringify(piece), text: piece }) : piece,
-  );
+  const signed: SignedPart[] = signedPartsOf(parts.signed);
   // What carries the signatures cannot be signed: the whole header, or the parameter or field.
   const carriers = [signatures.key, `header:${(signatures as { header?: string }).header}`];
   const keys = new Set<string>();
@@ -262,39 +252,14 @@ export function composeSender<Signatures extends SignatureSource>(parts: SenderP
     check(signedSource(timestamp.source), `timestamp: ${timestamp.source.label} ${UNSIGNED}, so a replayed delivery could simply change it`);
     sources.push(timestamp.source);
   }
-  let id: IdSource | undefined;
-  let unsignedId = false;
-  if (parts.id !== undefined) {
-    if (typeof (parts.id as ComputedId | null)?.compute === 'function') id = parts.id as ComputedId;
-    else {
-      [id, unsignedId] = trusted('id', parts.id, 'unsignedAllowsReplay', signedSource, 'replay it under new ids, each processed again: dedupe on bodyDigest instead, or');
-      sources.push(id);
-    }
+  // A computed id is a function of the verified payload: nothing to sign.
+  if (parts.id !== undefined && typeof (parts.id as ComputedId | null)?.compute !== 'function') {
+    sources.push(trusted('id', parts.id, 'unsignedAllowsReplay', signedSource, 'replay it under new ids, each processed again: dedupe on bodyDigest instead, or'));
   }
-  let eventType: ValueSource | undefined;
-  let unsignedType = false;
   if (parts.eventType !== undefined) {
-    [eventType, unsignedType] = trusted('eventType', parts.eventType, 'unsignedAllowsRelabeling', signedSource, 'resend its payload labelled as another event');
-    sources.push(eventType);
+    sources.push(trusted('eventType', parts.eventType, 'unsignedAllowsRelabeling', signedSource, 'resend its payload labelled as another event'));
   }
   for (const source of sources) check(source.kind !== 'parameter' || source.of === signatures, `${source.label} is not read by the sender's signature source`);
   checkBodyFields(sources, body);
-
-  return Object.freeze({
-    name,
-    signature: signatures,
-    signedParts: Object.freeze(signed),
-    algorithm,
-    timestamp,
-    id,
-    eventType,
-    unsignedIdAllowsReplay: unsignedId,
-    unsignedEventTypeAllowsRelabeling: unsignedType,
-    body,
-    replayProtection: timestamp === undefined ? 'none' : 'timestamp',
-    authenticated: bodies === 1 || binding?.binds === 'body' ? 'body' : 'body-fields',
-    readsBodyFirst: signatures.readsBody || fieldsSigned || binding?.parsesBody === true,
-    retryHorizon: parts.retryHorizon,
-    tolerance: parts.tolerance,
-  });
+  return assembleSender(parts);
 }

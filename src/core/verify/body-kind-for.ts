@@ -3,7 +3,8 @@ import { bytesBody } from '../scheme/bodies/bytes-body.js';
 import { formBody } from '../scheme/bodies/form-body.js';
 import { jsonBody } from '../scheme/bodies/json-body.js';
 import { textBody } from '../scheme/bodies/text-body.js';
-import { checkBodyFields, type Sender } from '../scheme/compose-sender.js';
+import { checkBodyFields } from '../scheme/check-body-fields.js';
+import type { Sender } from '../scheme/compose-sender.js';
 import type { BodyKind } from '../scheme/types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -27,7 +27,7 @@ const t = /* @__PURE__ */ signature.parameter('t');
  * const verifier = createVerifier(calendly, { secret: process.env.CALENDLY_WEBHOOK_SIGNING_KEY });
  * ```
  */
-export const calendly = /* @__PURE__ */ composeSender({
+export const calendly = /* @__PURE__ */ assembleSender({
   name: 'calendly',
   signatures: signature,
   signed: [t, '.', body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -22,7 +22,7 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  * const verifier = createVerifier(coinbaseCommerce, { secret: process.env.COINBASE_COMMERCE_WEBHOOK_SECRET });
  * ```
  */
-export const coinbaseCommerce = /* @__PURE__ */ composeSender({
+export const coinbaseCommerce = /* @__PURE__ */ assembleSender({
   name: 'coinbase-commerce',
   signatures: signatureHeader({ header: 'x-cc-webhook-signature', encoding: hex }),
   signed: [body],

@@ -1,5 +1,5 @@
 import { ed25519 } from '../../core/scheme/algorithms/ed25519.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { hexPublicKey } from '../../core/scheme/keys/hex-public-key.js';
@@ -30,7 +30,7 @@ const timestamp = /* @__PURE__ */ header('x-signature-timestamp');
  * const verifier = createVerifier(discord, { secret: process.env.DISCORD_PUBLIC_KEY });
  * ```
  */
-export const discord = /* @__PURE__ */ composeSender({
+export const discord = /* @__PURE__ */ assembleSender({
   name: 'discord',
   signatures: signatureHeader({ header: 'x-signature-ed25519', encoding: hex }),
   signed: [timestamp, body],

@@ -1,5 +1,6 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender, type Sender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
+import type { Sender } from '../../core/scheme/compose-sender.js';
 import type { SignatureHeaderSource } from '../../core/scheme/signatures/signature-header.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
@@ -55,7 +56,7 @@ export interface EdgeSenseSenderOptions {
  * ```
  */
 export function edgesenseSender(options: EdgeSenseSenderOptions = {}): Sender<SignatureHeaderSource> {
-  return composeSender({
+  return assembleSender({
     name: 'edgesense',
     signatures: signatureHeader({ header: options.signatureHeader ?? EDGESENSE_DEFAULT_SIGNATURE_HEADER, encoding: hex }),
     signed: [body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -30,7 +30,7 @@ import { header } from '../../core/scheme/sources/header.js';
  * console.log(github.replayProtection); // "none": receive it with dedupe
  * ```
  */
-export const github = /* @__PURE__ */ composeSender({
+export const github = /* @__PURE__ */ assembleSender({
   name: 'github',
   signatures: signatureHeader({ header: 'x-hub-signature-256', prefix: 'sha256=', encoding: hex }),
   signed: [body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -31,7 +31,7 @@ const requestTimestamp = /* @__PURE__ */ header('x-hubspot-request-timestamp');
  * const verifier = createVerifier(hubspot, { secret: process.env.HUBSPOT_CLIENT_SECRET, url: 'https://example.com/webhooks/hubspot' });
  * ```
  */
-export const hubspot = /* @__PURE__ */ composeSender({
+export const hubspot = /* @__PURE__ */ assembleSender({
   name: 'hubspot',
   signatures: signatureHeader({ header: 'x-hubspot-signature-v3', encoding: base64 }),
   signed: [requestMethod, requestUrl, body, requestTimestamp],

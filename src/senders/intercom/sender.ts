@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -23,7 +23,7 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  * const verifier = createVerifier(intercom, { secret: process.env.INTERCOM_CLIENT_SECRET });
  * ```
  */
-export const intercom = /* @__PURE__ */ composeSender({
+export const intercom = /* @__PURE__ */ assembleSender({
   name: 'intercom',
   signatures: signatureHeader({ header: 'x-hub-signature', prefix: 'sha1=', encoding: hex }),
   signed: [body],

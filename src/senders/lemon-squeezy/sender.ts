@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -24,7 +24,7 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  * console.log(lemonSqueezy.replayProtection); // "none": receive it with dedupe
  * ```
  */
-export const lemonSqueezy = /* @__PURE__ */ composeSender({
+export const lemonSqueezy = /* @__PURE__ */ assembleSender({
   name: 'lemon-squeezy',
   signatures: signatureHeader({ header: 'x-signature', encoding: hex }),
   signed: [body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -29,7 +29,7 @@ import { body } from '../../core/scheme/sources/body.js';
  * console.log(line.replayProtection); // "none": receive it with dedupe
  * ```
  */
-export const line = /* @__PURE__ */ composeSender({
+export const line = /* @__PURE__ */ assembleSender({
   name: 'line',
   signatures: signatureHeader({ header: 'x-line-signature', encoding: base64 }),
   signed: [body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -25,7 +25,7 @@ import { unixMillis } from '../../core/scheme/timestamps/unix-millis.js';
  * console.log(linear.tolerance); // "60s"
  * ```
  */
-export const linear = /* @__PURE__ */ composeSender({
+export const linear = /* @__PURE__ */ assembleSender({
   name: 'linear',
   signatures: signatureHeader({ header: 'linear-signature', encoding: hex }),
   signed: [body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { signatureField } from '../../core/scheme/signatures/signature-field.js';
@@ -35,7 +35,7 @@ const token = /* @__PURE__ */ signedField('signature.token');
  * console.log(mailgun.authenticated); // "body-fields"
  * ```
  */
-export const mailgun = /* @__PURE__ */ composeSender({
+export const mailgun = /* @__PURE__ */ assembleSender({
   name: 'mailgun',
   signatures: signatureField('signature.signature', { encoding: hex }),
   signed: [timestamp, token],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { headerParameters } from '../../core/scheme/signatures/header-parameters.js';
@@ -25,7 +25,7 @@ const t = /* @__PURE__ */ signature.parameter('t');
  * const verifier = createVerifier(mux, { secret: process.env.MUX_WEBHOOK_SECRET });
  * ```
  */
-export const mux = /* @__PURE__ */ composeSender({
+export const mux = /* @__PURE__ */ assembleSender({
   name: 'mux',
   signatures: signature,
   signed: [t, '.', body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { headerParameters } from '../../core/scheme/signatures/header-parameters.js';
@@ -29,7 +29,7 @@ const ts = /* @__PURE__ */ signature.parameter('ts');
  * console.log(paddle.tolerance); // "5s"
  * ```
  */
-export const paddle = /* @__PURE__ */ composeSender({
+export const paddle = /* @__PURE__ */ assembleSender({
   name: 'paddle',
   signatures: signature,
   signed: [ts, ':', body],

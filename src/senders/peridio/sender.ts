@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { hexSecret } from '../../core/scheme/keys/hex-secret.js';
 import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
@@ -25,7 +25,7 @@ const publishedAt = /* @__PURE__ */ header('peridio-published-at');
  * const verifier = createVerifier(peridio, { secret: process.env.PERIDIO_WEBHOOK_SECRET });
  * ```
  */
-export const peridio = /* @__PURE__ */ composeSender({
+export const peridio = /* @__PURE__ */ assembleSender({
   name: 'peridio',
   signatures: signatureHeader({ header: 'peridio-signature', encoding: hex, separator: ',', hexCase: 'upper' }),
   signed: [publishedAt, body],

@@ -1,5 +1,5 @@
 import { ecdsaP256 } from '../../core/scheme/algorithms/ecdsa-p256.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { derBase64 } from '../../core/scheme/encodings/der-base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { spkiPublicKey } from '../../core/scheme/keys/spki-public-key.js';
@@ -31,7 +31,7 @@ const timestamp = /* @__PURE__ */ header('x-twilio-email-event-webhook-timestamp
  * const verifier = createVerifier(sendgrid, { secret: process.env.SENDGRID_WEBHOOK_PUBLIC_KEY });
  * ```
  */
-export const sendgrid = /* @__PURE__ */ composeSender({
+export const sendgrid = /* @__PURE__ */ assembleSender({
   name: 'sendgrid',
   signatures: signatureHeader({ header: 'x-twilio-email-event-webhook-signature', encoding: derBase64 }),
   signed: [timestamp, body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -24,7 +24,7 @@ import { body } from '../../core/scheme/sources/body.js';
  * const verifier = createVerifier(sentry, { secret: process.env.SENTRY_CLIENT_SECRET });
  * ```
  */
-export const sentry = /* @__PURE__ */ composeSender({
+export const sentry = /* @__PURE__ */ assembleSender({
   name: 'sentry',
   signatures: signatureHeader({ header: 'sentry-hook-signature', encoding: hex }),
   signed: [body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -30,7 +30,7 @@ import { header } from '../../core/scheme/sources/header.js';
  * console.log(shopify.replayProtection); // "none": receive it with dedupe
  * ```
  */
-export const shopify = /* @__PURE__ */ composeSender({
+export const shopify = /* @__PURE__ */ assembleSender({
   name: 'shopify',
   signatures: signatureHeader({ header: 'x-shopify-hmac-sha256', encoding: base64 }),
   signed: [body],

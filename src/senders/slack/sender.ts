@@ -1,6 +1,6 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
 import { formBody } from '../../core/scheme/bodies/form-body.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -36,7 +36,7 @@ const signing = {
  * const verifier = createVerifier(slack, { secret: process.env.SLACK_SIGNING_SECRET });
  * ```
  */
-export const slack = /* @__PURE__ */ composeSender({
+export const slack = /* @__PURE__ */ assembleSender({
   name: 'slack',
   ...signing,
   id: bodyField('event_id'),
@@ -59,7 +59,7 @@ export const slack = /* @__PURE__ */ composeSender({
  * console.log((payload as Record<string, string>).command); // "/weather"
  * ```
  */
-export const slackCommands = /* @__PURE__ */ composeSender({
+export const slackCommands = /* @__PURE__ */ assembleSender({
   name: 'slack-commands',
   ...signing,
   id: bodyDigest,

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -26,7 +26,7 @@ import { requestUrl } from '../../core/scheme/sources/request-url.js';
  * const verifier = createVerifier(square, { secret: process.env.SQUARE_SIGNATURE_KEY, url: 'https://example.com/webhooks/square' });
  * ```
  */
-export const square = /* @__PURE__ */ composeSender({
+export const square = /* @__PURE__ */ assembleSender({
   name: 'square',
   signatures: signatureHeader({ header: 'x-square-hmacsha256-signature', encoding: base64 }),
   signed: [requestUrl, body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { whsecSecret } from '../../core/scheme/keys/whsec-secret.js';
 import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
@@ -24,7 +24,7 @@ const timestamp = /* @__PURE__ */ header('webhook-timestamp');
  * const verifier = createVerifier(standardWebhooks, { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
  * ```
  */
-export const standardWebhooks = /* @__PURE__ */ composeSender({
+export const standardWebhooks = /* @__PURE__ */ assembleSender({
   name: 'standard-webhooks',
   signatures: signatureHeader({ header: 'webhook-signature', encoding: base64, prefix: 'v1,', separator: ' ', skipOtherVersions: true }),
   signed: [id, '.', timestamp, '.', body],

@@ -1,5 +1,5 @@
 import { ed25519 } from '../../core/scheme/algorithms/ed25519.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { whpkPublicKey } from '../../core/scheme/keys/whpk-public-key.js';
 import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
@@ -24,7 +24,7 @@ const timestamp = /* @__PURE__ */ header('webhook-timestamp');
  * const verifier = createVerifier(standardWebhooksV1a, { secret: process.env.WEBHOOK_PUBLIC_KEY }); // "whpk_..."
  * ```
  */
-export const standardWebhooksV1a = /* @__PURE__ */ composeSender({
+export const standardWebhooksV1a = /* @__PURE__ */ assembleSender({
   name: 'standard-webhooks-v1a',
   signatures: signatureHeader({ header: 'webhook-signature', encoding: base64, prefix: 'v1a,', separator: ' ', skipOtherVersions: true }),
   signed: [id, '.', timestamp, '.', body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { headerParameters } from '../../core/scheme/signatures/header-parameters.js';
@@ -28,7 +28,7 @@ const signedAt = /* @__PURE__ */ signature.parameter('t');
  * const verifier = createVerifier(stripe, { secret: process.env.STRIPE_WEBHOOK_SECRET });
  * ```
  */
-export const stripe = /* @__PURE__ */ composeSender({
+export const stripe = /* @__PURE__ */ assembleSender({
   name: 'stripe',
   signatures: signature,
   signed: [signedAt, '.', body],

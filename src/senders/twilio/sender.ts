@@ -2,7 +2,7 @@ import { hmac } from '../../core/scheme/algorithms/hmac.js';
 import { sortedFormParameters } from '../../core/scheme/bindings/sorted-form-parameters.js';
 import { urlWithBodyDigest } from '../../core/scheme/bindings/url-with-body-digest.js';
 import { formBody } from '../../core/scheme/bodies/form-body.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { formParametersDigest } from '../../core/scheme/ids/form-parameters-digest.js';
@@ -32,7 +32,7 @@ const signatures = /* @__PURE__ */ signatureHeader({ header: 'x-twilio-signature
  * const verifier = createVerifier(twilio, { secret: process.env.TWILIO_AUTH_TOKEN, url: 'https://example.com/twilio/sms' });
  * ```
  */
-export const twilio = /* @__PURE__ */ composeSender({
+export const twilio = /* @__PURE__ */ assembleSender({
   name: 'twilio',
   signatures,
   signed: [requestUrl, sortedFormParameters],
@@ -59,7 +59,7 @@ export const twilio = /* @__PURE__ */ composeSender({
  * const delivery = await verifier.verify({ body: rawBody, headers: request.headers, url: request.url });
  * ```
  */
-export const twilioJson = /* @__PURE__ */ composeSender({
+export const twilioJson = /* @__PURE__ */ assembleSender({
   name: 'twilio-json',
   signatures,
   signed: [urlWithBodyDigest('bodySHA256')],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
@@ -29,7 +29,7 @@ const messageTimestamp = /* @__PURE__ */ header('twitch-eventsub-message-timesta
  * const verifier = createVerifier(twitch, { secret: process.env.TWITCH_EVENTSUB_SECRET });
  * ```
  */
-export const twitch = /* @__PURE__ */ composeSender({
+export const twitch = /* @__PURE__ */ assembleSender({
   name: 'twitch',
   signatures: signatureHeader({ header: 'twitch-eventsub-message-signature', prefix: 'sha256=', encoding: hex }),
   signed: [messageId, messageTimestamp, body],

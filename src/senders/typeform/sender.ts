@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -23,7 +23,7 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  * const verifier = createVerifier(typeform, { secret: process.env.TYPEFORM_WEBHOOK_SECRET });
  * ```
  */
-export const typeform = /* @__PURE__ */ composeSender({
+export const typeform = /* @__PURE__ */ assembleSender({
   name: 'typeform',
   signatures: signatureHeader({ header: 'typeform-signature', prefix: 'sha256=', encoding: base64 }),
   signed: [body],

@@ -1,5 +1,5 @@
 import { hmac } from '../../core/scheme/algorithms/hmac.js';
-import { composeSender } from '../../core/scheme/compose-sender.js';
+import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -29,7 +29,7 @@ const requestTimestamp = /* @__PURE__ */ header('x-zm-request-timestamp');
  * const verifier = createVerifier(zoom, { secret: process.env.ZOOM_WEBHOOK_SECRET_TOKEN });
  * ```
  */
-export const zoom = /* @__PURE__ */ composeSender({
+export const zoom = /* @__PURE__ */ assembleSender({
   name: 'zoom',
   signatures: signatureHeader({ header: 'x-zm-signature', prefix: 'v0=', encoding: hex }),
   signed: ['v0:', requestTimestamp, ':', body],

@@ -8,7 +8,7 @@ describe('docs/senders.md', () => {
     const doc = readFileSync('docs/senders.md', 'utf8');
     const block = /```ts\n([\s\S]*?)```/.exec(doc)![1]!;
     const source = readFileSync('src/senders/stripe/sender.ts', 'utf8').replace(/\/\* @__PURE__ \*\/ /g, '');
-    expect(block).toContain('composeSender');
+    expect(block).toContain('assembleSender');
     for (const line of block.split('\n').filter(Boolean)) expect(source, line).toContain(line);
     expect(source).toContain(block.trim().split('\n\n')[1]!);
   });
