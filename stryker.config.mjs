@@ -11,10 +11,11 @@ export default {
     'src/core/**/*.ts',
     'src/senders/**/*.ts',
     'src/dedupe/**/*.ts',
-    // Re-export lists, the Redis client wiring (tested against a real server elsewhere) and the
+    // Re-export lists, the Redis and Postgres wiring (tested against real servers elsewhere) and the
     // zod event schemas (data, not logic; their own suites check every documented shape).
     '!src/**/index.ts',
     '!src/dedupe/redis*/**',
+    '!src/dedupe/postgres/**',
     '!src/senders/*/events/**',
   ],
   coverageAnalysis: 'perTest',

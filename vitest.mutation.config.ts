@@ -15,7 +15,7 @@ export default defineConfig({
       'test/hostile/**/*.test.ts',
       'test/properties/**/*.test.ts',
     ],
-    exclude: ['**/node_modules/**', 'test/dedupe/redis/**', 'test/crypto/built-entries.test.ts', 'test/senders/*/events/**'],
+    exclude: ['**/node_modules/**', 'test/dedupe/redis/**', 'test/dedupe/postgres/**', 'test/crypto/built-entries.test.ts', 'test/senders/*/events/**'],
     env: { HOOKVERIFY_PROPERTY_RUNS: '25' },
     testTimeout: 60_000,
   },

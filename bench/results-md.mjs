@@ -31,6 +31,7 @@ if (!renderOnly) {
   run(['bench/run.mjs', 'bench/main.ts']);
   run(['bench/run.mjs', 'bench/memory.ts'], { BENCH_NODE_ARGS: '--expose-gc' });
   run(['bench/run.mjs', 'bench/e2e.ts']);
+  run(['bench/run.mjs', 'bench/durable-postgres.ts']);
   writeFileSync(join(results, 'pipeline-cost.md'), run(['bench/run.mjs', 'bench/pipeline-cost.ts']));
 }
 // Sizes are cheap and deterministic: always measured now.
@@ -41,6 +42,7 @@ if (!latest) throw new Error('bench/results/latest.json is missing: run `npm run
 const memory = readJson('memory.json');
 const e2e = readJson('e2e.json');
 const dedupe = readJson('dedupe-memory.json');
+const durablePostgres = readJson('durable-postgres.json');
 const meta = latest.meta;
 
 const lines = [
@@ -111,6 +113,25 @@ if (existsSync(join(results, 'pipeline-cost.md'))) {
     '',
   );
 }
+
+lines.push('## Durable processing: Postgres', '');
+if (durablePostgres) {
+  const { meta: run, results: measured } = durablePostgres;
+  const row = (name, r) => `| ${name} | ${r.acknowledgedPerSecond} | ${r.p50Ms} ms | ${r.p99Ms} ms |`;
+  lines.push(
+    `${run.rounds} alternating runs of ${run.seconds} s per pipeline, ${run.connections} connections, body: ${run.body}; ` +
+      'Express adapter, whole pipeline, servers and PostgreSQL in their own processes on loopback (`node bench/run.mjs bench/durable-postgres.ts`). ' +
+      'The Postgres path is claim, BEGIN, one effect row written through `tx`, done mark, COMMIT per delivery, on a fresh cluster with fsync off: it measures the path, not a disk. ' +
+      `${run.loadAverage === undefined ? '' : `Load average during the run: ${run.loadAverage} on ${run.cores} cores. `}` +
+      `Afterwards ${measured.effectRows} effect rows, one per event, none twice.`,
+    '',
+    '| pipeline | acknowledged deliveries/s | p50 | p99 |',
+    '|---|---:|---:|---:|',
+    row('in-memory dedupe, handler does nothing', measured.memory),
+    row('hookverify/postgres transaction, one effect row', measured.postgres),
+    '',
+  );
+} else lines.push('Not measured yet (`node bench/run.mjs bench/durable-postgres.ts`).', '');
 
 lines.push('## Bundle sizes', '', 'esbuild, minified, tree-shaken, dependencies included, gzip -9 (`npm run size`; budgets in bench/size-budget.json).', '', sizes, '');
 

@@ -32,7 +32,7 @@ export type MaybePromise<T> = T | Promise<T>;
 
 /**
  * The three operations dedupe needs from a store. Implement it to keep dedupe state anywhere
- * (see docs/dedupe.md for a PostgreSQL example). A store sees only keys (sender name and
+ * (`hookverify/postgres` ships one for PostgreSQL). A store sees only keys (sender name and
  * delivery id) and random tokens: never a secret, never a body.
  *
  * Each operation must be atomic with respect to the others on the same key.
