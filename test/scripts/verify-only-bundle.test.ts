@@ -8,10 +8,10 @@ import { entries } from '../../scripts/entries.mjs';
 
 const CHECKER = 'src/core/scheme/compose-sender.ts';
 
-/** Minified bytes per source file when a user imports `names` from `subpath` and uses them. */
-async function bytesByModule(subpath: string, names: readonly string[]): Promise<Map<string, number>> {
+/** The minified bundle of a user who imports `names` from `subpath` and uses them. */
+async function bundle(subpath: string, names: readonly string[]) {
   const list = names.join(', ');
-  const { metafile } = await build({
+  return build({
     stdin: { contents: `import { ${list} } from './${entries[subpath]}';\nexport const used = [${list}];`, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     minify: true,
@@ -22,6 +22,11 @@ async function bytesByModule(subpath: string, names: readonly string[]): Promise
     metafile: true,
     logLevel: 'silent',
   });
+}
+
+/** Minified bytes per source file when a user imports `names` from `subpath` and uses them. */
+async function bytesByModule(subpath: string, names: readonly string[]): Promise<Map<string, number>> {
+  const { metafile } = await bundle(subpath, names);
   const output = Object.values(metafile.outputs)[0]!;
   return new Map(Object.entries(output.inputs).map(([path, input]) => [path, input.bytesInOutput]));
 }
@@ -39,8 +44,26 @@ describe('what a verify-only bundle carries', () => {
     expect(modules.get(CHECKER) ?? 0).toBe(0);
   });
 
+  // Built-in parts come from the trusted constructors (test/core/scheme/trusted-parts.test.ts
+  // proves them equal to the checked ones), so the parts' option checks stay out too. Stripe's
+  // and Standard Webhooks' parameter and unix-time parts still check their options.
+  it.each([
+    ['./peridio', 'createPeridioVerifier'],
+    ['./github', 'createGitHubVerifier'],
+  ])('hookverify%s with %s leaves the parts\' option checks out', async (subpath, name) => {
+    const code = (await bundle(subpath, [name])).outputFiles[0]!.text;
+    for (const message of ['must be an HTTP header name', 'signatureHeader needs', 'hmac() needs', 'a body field must be a dot path', 'needs the source of the time']) {
+      expect(code, message).not.toContain(message);
+    }
+  });
+
   it('keeps the rule checker for an app that composes its own sender', async () => {
     const modules = await bytesByModule('.', ['composeSender', 'createVerifier']);
     expect(modules.get(CHECKER)).toBeGreaterThan(1000);
+  });
+
+  it('keeps the parts\' option checks for an app that builds its own parts', async () => {
+    const code = (await bundle('.', ['composeSender', 'signatureHeader', 'header', 'hmac', 'bodyField', 'rfc3339'])).outputFiles[0]!.text;
+    for (const message of ['must be an HTTP header name', 'signatureHeader needs', 'hmac() needs', 'a body field must be a dot path']) expect(code).toContain(message);
   });
 });

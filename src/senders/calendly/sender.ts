@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { headerParameters } from '../../core/scheme/signatures/header-parameters.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
 const signature = /* @__PURE__ */ headerParameters({ header: 'calendly-webhook-signature', signature: 'v1', encoding: hex });
@@ -31,8 +31,8 @@ export const calendly = /* @__PURE__ */ assembleSender({
   name: 'calendly',
   signatures: signature,
   signed: [t, '.', body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   timestamp: unixSeconds(t),
   id: bodyDigest,
-  eventType: bodyField('event'),
+  eventType: trustedBodyField('event'),
 });

@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 
 /**
  * Coinbase Commerce, from its webhook documentation (its Node SDK, coinbase-commerce-node, is
@@ -24,9 +24,9 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  */
 export const coinbaseCommerce = /* @__PURE__ */ assembleSender({
   name: 'coinbase-commerce',
-  signatures: signatureHeader({ header: 'x-cc-webhook-signature', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-cc-webhook-signature', encoding: hex }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
-  eventType: bodyField('event.type'),
+  eventType: trustedBodyField('event.type'),
 });

@@ -3,12 +3,12 @@ import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { hexPublicKey } from '../../core/scheme/keys/hex-public-key.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
-const timestamp = /* @__PURE__ */ header('x-signature-timestamp');
+const timestamp = /* @__PURE__ */ trustedHeader('x-signature-timestamp');
 
 /**
  * Discord interactions and webhook events, as discord-interactions 4.4.0 (`verifyKey`) checks
@@ -32,7 +32,7 @@ const timestamp = /* @__PURE__ */ header('x-signature-timestamp');
  */
 export const discord = /* @__PURE__ */ assembleSender({
   name: 'discord',
-  signatures: signatureHeader({ header: 'x-signature-ed25519', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-signature-ed25519', encoding: hex }),
   signed: [timestamp, body],
   algorithm: ed25519(hexPublicKey),
   timestamp: unixSeconds(timestamp),

@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 
 /**
  * GitHub (docs.github.com, "Validating webhook deliveries"): `X-Hub-Signature-256` carries
@@ -32,10 +32,10 @@ import { header } from '../../core/scheme/sources/header.js';
  */
 export const github = /* @__PURE__ */ assembleSender({
   name: 'github',
-  signatures: signatureHeader({ header: 'x-hub-signature-256', prefix: 'sha256=', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-hub-signature-256', prefix: 'sha256=', encoding: hex }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
-  eventType: { source: header('x-github-event'), unsignedAllowsRelabeling: true },
+  eventType: { source: trustedHeader('x-github-event'), unsignedAllowsRelabeling: true },
   retryHorizon: '3d',
 });

@@ -1,16 +1,16 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 import { requestMethod } from '../../core/scheme/sources/request-method.js';
 import { requestUrl } from '../../core/scheme/sources/request-url.js';
 import { unixMillis } from '../../core/scheme/timestamps/unix-millis.js';
 
-const requestTimestamp = /* @__PURE__ */ header('x-hubspot-request-timestamp');
+const requestTimestamp = /* @__PURE__ */ trustedHeader('x-hubspot-request-timestamp');
 
 /**
  * HubSpot, signature v3: `X-HubSpot-Signature-v3` is the base64 HMAC-SHA256, keyed with the
@@ -33,9 +33,9 @@ const requestTimestamp = /* @__PURE__ */ header('x-hubspot-request-timestamp');
  */
 export const hubspot = /* @__PURE__ */ assembleSender({
   name: 'hubspot',
-  signatures: signatureHeader({ header: 'x-hubspot-signature-v3', encoding: base64 }),
+  signatures: trustedSignatureHeader({ header: 'x-hubspot-signature-v3', encoding: base64 }),
   signed: [requestMethod, requestUrl, body, requestTimestamp],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   timestamp: unixMillis(requestTimestamp),
   id: bodyDigest,
 });

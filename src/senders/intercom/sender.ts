@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 
 /**
  * Intercom, from its webhook documentation (no Intercom SDK verifies):
@@ -25,9 +25,9 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  */
 export const intercom = /* @__PURE__ */ assembleSender({
   name: 'intercom',
-  signatures: signatureHeader({ header: 'x-hub-signature', prefix: 'sha1=', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-hub-signature', prefix: 'sha1=', encoding: hex }),
   signed: [body],
-  algorithm: hmac('sha1', utf8Secret),
+  algorithm: trustedHmac('sha1', utf8Secret),
   id: bodyDigest,
-  eventType: bodyField('topic'),
+  eventType: trustedBodyField('topic'),
 });

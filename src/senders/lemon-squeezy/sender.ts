@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 
 /**
  * Lemon Squeezy, from its "Signing requests" documentation (no Lemon Squeezy SDK verifies):
@@ -26,9 +26,9 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  */
 export const lemonSqueezy = /* @__PURE__ */ assembleSender({
   name: 'lemon-squeezy',
-  signatures: signatureHeader({ header: 'x-signature', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-signature', encoding: hex }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
-  eventType: bodyField('meta.event_name'),
+  eventType: trustedBodyField('meta.event_name'),
 });

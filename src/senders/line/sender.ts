@@ -1,9 +1,9 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
 
 /**
@@ -31,8 +31,8 @@ import { body } from '../../core/scheme/sources/body.js';
  */
 export const line = /* @__PURE__ */ assembleSender({
   name: 'line',
-  signatures: signatureHeader({ header: 'x-line-signature', encoding: base64 }),
+  signatures: trustedSignatureHeader({ header: 'x-line-signature', encoding: base64 }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
 });

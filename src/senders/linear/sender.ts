@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 import { unixMillis } from '../../core/scheme/timestamps/unix-millis.js';
 
 /**
@@ -27,11 +27,11 @@ import { unixMillis } from '../../core/scheme/timestamps/unix-millis.js';
  */
 export const linear = /* @__PURE__ */ assembleSender({
   name: 'linear',
-  signatures: signatureHeader({ header: 'linear-signature', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'linear-signature', encoding: hex }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
-  timestamp: unixMillis(bodyField('webhookTimestamp')),
+  algorithm: trustedHmac('sha256', utf8Secret),
+  timestamp: unixMillis(trustedBodyField('webhookTimestamp')),
   id: bodyDigest,
-  eventType: bodyField('type'),
+  eventType: trustedBodyField('type'),
   tolerance: '60s',
 });

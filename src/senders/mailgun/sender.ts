@@ -1,4 +1,4 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
@@ -39,7 +39,7 @@ export const mailgun = /* @__PURE__ */ assembleSender({
   name: 'mailgun',
   signatures: signatureField('signature.signature', { encoding: hex }),
   signed: [timestamp, token],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   timestamp: unixSeconds(timestamp),
   id: token,
 });

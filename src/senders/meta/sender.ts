@@ -1,9 +1,9 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
 
 /**
@@ -26,8 +26,8 @@ import { body } from '../../core/scheme/sources/body.js';
  */
 export const meta = /* @__PURE__ */ assembleSender({
   name: 'meta',
-  signatures: signatureHeader({ header: 'x-hub-signature-256', prefix: 'sha256=', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-hub-signature-256', prefix: 'sha256=', encoding: hex }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
 });

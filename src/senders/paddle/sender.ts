@@ -1,10 +1,10 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { headerParameters } from '../../core/scheme/signatures/header-parameters.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
 const signature = /* @__PURE__ */ headerParameters({ header: 'paddle-signature', signature: 'h1', encoding: hex, pairSeparator: ';' });
@@ -33,9 +33,9 @@ export const paddle = /* @__PURE__ */ assembleSender({
   name: 'paddle',
   signatures: signature,
   signed: [ts, ':', body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   timestamp: unixSeconds(ts),
-  id: bodyField('event_id'),
-  eventType: bodyField('event_type'),
+  id: trustedBodyField('event_id'),
+  eventType: trustedBodyField('event_type'),
   tolerance: '5s',
 });

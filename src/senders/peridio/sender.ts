@@ -1,14 +1,14 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { hexSecret } from '../../core/scheme/keys/hex-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
-import { header } from '../../core/scheme/sources/header.js';
-import { rfc3339 } from '../../core/scheme/timestamps/rfc3339.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
+import { trustedRfc3339 } from '../../core/scheme/timestamps/rfc3339.js';
 
-const publishedAt = /* @__PURE__ */ header('peridio-published-at');
+const publishedAt = /* @__PURE__ */ trustedHeader('peridio-published-at');
 
 /**
  * Peridio, as it really signs (see docs/senders/peridio.md): `peridio-signature` carries one or,
@@ -27,10 +27,10 @@ const publishedAt = /* @__PURE__ */ header('peridio-published-at');
  */
 export const peridio = /* @__PURE__ */ assembleSender({
   name: 'peridio',
-  signatures: signatureHeader({ header: 'peridio-signature', encoding: hex, separator: ',', hexCase: 'upper' }),
+  signatures: trustedSignatureHeader({ header: 'peridio-signature', encoding: hex, separator: ',', hexCase: 'upper' }),
   signed: [publishedAt, body],
-  algorithm: hmac('sha256', hexSecret),
-  timestamp: rfc3339(publishedAt),
-  id: bodyField('prn'),
+  algorithm: trustedHmac('sha256', hexSecret),
+  timestamp: trustedRfc3339(publishedAt),
+  id: trustedBodyField('prn'),
   retryHorizon: '3d',
 });

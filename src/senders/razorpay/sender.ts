@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 
 /**
  * Razorpay webhooks, as razorpay 2.9.8 (`validateWebhookSignature`) checks them:
@@ -29,9 +29,9 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  */
 export const razorpay = /* @__PURE__ */ assembleSender({
   name: 'razorpay',
-  signatures: signatureHeader({ header: 'x-razorpay-signature', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-razorpay-signature', encoding: hex }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
-  eventType: bodyField('event'),
+  eventType: trustedBodyField('event'),
 });

@@ -3,12 +3,12 @@ import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { derBase64 } from '../../core/scheme/encodings/der-base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { spkiPublicKey } from '../../core/scheme/keys/spki-public-key.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
-const timestamp = /* @__PURE__ */ header('x-twilio-email-event-webhook-timestamp');
+const timestamp = /* @__PURE__ */ trustedHeader('x-twilio-email-event-webhook-timestamp');
 
 /**
  * The SendGrid (Twilio) Event Webhook with signature verification on, as @sendgrid/eventwebhook
@@ -33,7 +33,7 @@ const timestamp = /* @__PURE__ */ header('x-twilio-email-event-webhook-timestamp
  */
 export const sendgrid = /* @__PURE__ */ assembleSender({
   name: 'sendgrid',
-  signatures: signatureHeader({ header: 'x-twilio-email-event-webhook-signature', encoding: derBase64 }),
+  signatures: trustedSignatureHeader({ header: 'x-twilio-email-event-webhook-signature', encoding: derBase64 }),
   signed: [timestamp, body],
   algorithm: ecdsaP256(spkiPublicKey, { signature: 'der' }),
   timestamp: unixSeconds(timestamp),

@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 
 /**
  * Shopify webhooks, as @shopify/shopify-api 13.1.0 (`webhooks.validate`) checks them:
@@ -32,9 +32,9 @@ import { header } from '../../core/scheme/sources/header.js';
  */
 export const shopify = /* @__PURE__ */ assembleSender({
   name: 'shopify',
-  signatures: signatureHeader({ header: 'x-shopify-hmac-sha256', encoding: base64 }),
+  signatures: trustedSignatureHeader({ header: 'x-shopify-hmac-sha256', encoding: base64 }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
-  eventType: { source: header('x-shopify-topic'), unsignedAllowsRelabeling: true },
+  eventType: { source: trustedHeader('x-shopify-topic'), unsignedAllowsRelabeling: true },
 });

@@ -1,22 +1,22 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { formBody } from '../../core/scheme/bodies/form-body.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
-const requestTimestamp = /* @__PURE__ */ header('x-slack-request-timestamp');
+const requestTimestamp = /* @__PURE__ */ trustedHeader('x-slack-request-timestamp');
 // Both kinds of request are signed alike; one signature each (`@slack/bolt` 5.1
 // `verifySlackRequest` splits `v0=` off once).
 const signing = {
-  signatures: /* @__PURE__ */ signatureHeader({ header: 'x-slack-signature', prefix: 'v0=', encoding: hex }),
+  signatures: /* @__PURE__ */ trustedSignatureHeader({ header: 'x-slack-signature', prefix: 'v0=', encoding: hex }),
   signed: ['v0:', requestTimestamp, ':', body],
-  algorithm: /* @__PURE__ */ hmac('sha256', utf8Secret),
+  algorithm: /* @__PURE__ */ trustedHmac('sha256', utf8Secret),
   timestamp: /* @__PURE__ */ unixSeconds(requestTimestamp),
 } as const;
 
@@ -39,8 +39,8 @@ const signing = {
 export const slack = /* @__PURE__ */ assembleSender({
   name: 'slack',
   ...signing,
-  id: bodyField('event_id'),
-  eventType: bodyField('event.type'),
+  id: trustedBodyField('event_id'),
+  eventType: trustedBodyField('event.type'),
 });
 
 /**

@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 import { requestUrl } from '../../core/scheme/sources/request-url.js';
 
 /**
@@ -28,9 +28,9 @@ import { requestUrl } from '../../core/scheme/sources/request-url.js';
  */
 export const square = /* @__PURE__ */ assembleSender({
   name: 'square',
-  signatures: signatureHeader({ header: 'x-square-hmacsha256-signature', encoding: base64 }),
+  signatures: trustedSignatureHeader({ header: 'x-square-hmacsha256-signature', encoding: base64 }),
   signed: [requestUrl, body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
-  eventType: bodyField('type'),
+  eventType: trustedBodyField('type'),
 });

@@ -1,14 +1,14 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { whsecSecret } from '../../core/scheme/keys/whsec-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
-const id = /* @__PURE__ */ header('webhook-id');
-const timestamp = /* @__PURE__ */ header('webhook-timestamp');
+const id = /* @__PURE__ */ trustedHeader('webhook-id');
+const timestamp = /* @__PURE__ */ trustedHeader('webhook-timestamp');
 
 /**
  * Standard Webhooks (standardwebhooks.com), symmetric (`v1`): `webhook-id`, `webhook-timestamp`
@@ -26,9 +26,9 @@ const timestamp = /* @__PURE__ */ header('webhook-timestamp');
  */
 export const standardWebhooks = /* @__PURE__ */ assembleSender({
   name: 'standard-webhooks',
-  signatures: signatureHeader({ header: 'webhook-signature', encoding: base64, prefix: 'v1,', separator: ' ', skipOtherVersions: true }),
+  signatures: trustedSignatureHeader({ header: 'webhook-signature', encoding: base64, prefix: 'v1,', separator: ' ', skipOtherVersions: true }),
   signed: [id, '.', timestamp, '.', body],
-  algorithm: hmac('sha256', whsecSecret),
+  algorithm: trustedHmac('sha256', whsecSecret),
   timestamp: unixSeconds(timestamp),
   id,
 });

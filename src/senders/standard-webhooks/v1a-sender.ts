@@ -2,13 +2,13 @@ import { ed25519 } from '../../core/scheme/algorithms/ed25519.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { whpkPublicKey } from '../../core/scheme/keys/whpk-public-key.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
-const id = /* @__PURE__ */ header('webhook-id');
-const timestamp = /* @__PURE__ */ header('webhook-timestamp');
+const id = /* @__PURE__ */ trustedHeader('webhook-id');
+const timestamp = /* @__PURE__ */ trustedHeader('webhook-timestamp');
 
 /**
  * Standard Webhooks, asymmetric (`v1a`): the same headers and signed content as `v1`
@@ -26,7 +26,7 @@ const timestamp = /* @__PURE__ */ header('webhook-timestamp');
  */
 export const standardWebhooksV1a = /* @__PURE__ */ assembleSender({
   name: 'standard-webhooks-v1a',
-  signatures: signatureHeader({ header: 'webhook-signature', encoding: base64, prefix: 'v1a,', separator: ' ', skipOtherVersions: true }),
+  signatures: trustedSignatureHeader({ header: 'webhook-signature', encoding: base64, prefix: 'v1a,', separator: ' ', skipOtherVersions: true }),
   signed: [id, '.', timestamp, '.', body],
   algorithm: ed25519(whpkPublicKey),
   timestamp: unixSeconds(timestamp),

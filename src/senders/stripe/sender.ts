@@ -1,10 +1,10 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
 import { headerParameters } from '../../core/scheme/signatures/header-parameters.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
 // `Stripe-Signature: t=1492774577,v1=5257a869…,v1=…,v0=…`: the time and the signatures are
@@ -32,9 +32,9 @@ export const stripe = /* @__PURE__ */ assembleSender({
   name: 'stripe',
   signatures: signature,
   signed: [signedAt, '.', body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   timestamp: unixSeconds(signedAt),
-  id: bodyField('id'),
-  eventType: bodyField('type'),
+  id: trustedBodyField('id'),
+  eventType: trustedBodyField('type'),
   retryHorizon: '3d',
 });

@@ -1,4 +1,4 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { sortedFormParameters } from '../../core/scheme/bindings/sorted-form-parameters.js';
 import { urlWithBodyDigest } from '../../core/scheme/bindings/url-with-body-digest.js';
 import { formBody } from '../../core/scheme/bodies/form-body.js';
@@ -7,12 +7,12 @@ import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { formParametersDigest } from '../../core/scheme/ids/form-parameters-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { requestUrl } from '../../core/scheme/sources/request-url.js';
 
 // One base64 HMAC-SHA1 per request, keyed with the auth token's UTF-8 (twilio 6.3.1,
 // lib/webhooks/webhooks.js `getExpectedTwilioSignature`).
-const signatures = /* @__PURE__ */ signatureHeader({ header: 'x-twilio-signature', encoding: base64 });
+const signatures = /* @__PURE__ */ trustedSignatureHeader({ header: 'x-twilio-signature', encoding: base64 });
 
 /**
  * Twilio's voice and messaging webhooks, which post forms: `X-Twilio-Signature` is the base64
@@ -36,7 +36,7 @@ export const twilio = /* @__PURE__ */ assembleSender({
   name: 'twilio',
   signatures,
   signed: [requestUrl, sortedFormParameters],
-  algorithm: hmac('sha1', utf8Secret),
+  algorithm: trustedHmac('sha1', utf8Secret),
   body: formBody,
   id: formParametersDigest,
 });
@@ -63,6 +63,6 @@ export const twilioJson = /* @__PURE__ */ assembleSender({
   name: 'twilio-json',
   signatures,
   signed: [urlWithBodyDigest('bodySHA256')],
-  algorithm: hmac('sha1', utf8Secret),
+  algorithm: trustedHmac('sha1', utf8Secret),
   id: bodyDigest,
 });

@@ -1,15 +1,15 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
-import { header } from '../../core/scheme/sources/header.js';
-import { rfc3339 } from '../../core/scheme/timestamps/rfc3339.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
+import { trustedRfc3339 } from '../../core/scheme/timestamps/rfc3339.js';
 
-const messageId = /* @__PURE__ */ header('twitch-eventsub-message-id');
-const messageTimestamp = /* @__PURE__ */ header('twitch-eventsub-message-timestamp');
+const messageId = /* @__PURE__ */ trustedHeader('twitch-eventsub-message-id');
+const messageTimestamp = /* @__PURE__ */ trustedHeader('twitch-eventsub-message-timestamp');
 
 /**
  * Twitch EventSub over webhooks: `Twitch-Eventsub-Message-Signature: sha256=<hex>`, the
@@ -31,11 +31,11 @@ const messageTimestamp = /* @__PURE__ */ header('twitch-eventsub-message-timesta
  */
 export const twitch = /* @__PURE__ */ assembleSender({
   name: 'twitch',
-  signatures: signatureHeader({ header: 'twitch-eventsub-message-signature', prefix: 'sha256=', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'twitch-eventsub-message-signature', prefix: 'sha256=', encoding: hex }),
   signed: [messageId, messageTimestamp, body],
-  algorithm: hmac('sha256', utf8Secret),
-  timestamp: rfc3339(messageTimestamp),
+  algorithm: trustedHmac('sha256', utf8Secret),
+  timestamp: trustedRfc3339(messageTimestamp),
   id: messageId,
-  eventType: bodyField('subscription.type'),
+  eventType: trustedBodyField('subscription.type'),
   tolerance: '10m',
 });

@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { base64 } from '../../core/scheme/encodings/base64.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 
 /**
  * Typeform: `Typeform-Signature: sha256=<base64>` (base64 behind the prefix, not hex), the
@@ -25,9 +25,9 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  */
 export const typeform = /* @__PURE__ */ assembleSender({
   name: 'typeform',
-  signatures: signatureHeader({ header: 'typeform-signature', prefix: 'sha256=', encoding: base64 }),
+  signatures: trustedSignatureHeader({ header: 'typeform-signature', prefix: 'sha256=', encoding: base64 }),
   signed: [body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   id: bodyDigest,
-  eventType: bodyField('event_type'),
+  eventType: trustedBodyField('event_type'),
 });

@@ -1,11 +1,11 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
 
 /**
  * Vercel, from its webhook documentation (no Vercel SDK verifies): `x-vercel-signature: <hex>`,
@@ -26,9 +26,9 @@ import { bodyField } from '../../core/scheme/sources/body-field.js';
  */
 export const vercel = /* @__PURE__ */ assembleSender({
   name: 'vercel',
-  signatures: signatureHeader({ header: 'x-vercel-signature', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-vercel-signature', encoding: hex }),
   signed: [body],
-  algorithm: hmac('sha1', utf8Secret),
+  algorithm: trustedHmac('sha1', utf8Secret),
   id: bodyDigest,
-  eventType: bodyField('type'),
+  eventType: trustedBodyField('type'),
 });

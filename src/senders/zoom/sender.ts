@@ -1,15 +1,15 @@
-import { hmac } from '../../core/scheme/algorithms/hmac.js';
+import { trustedHmac } from '../../core/scheme/algorithms/hmac.js';
 import { assembleSender } from '../../core/scheme/assemble-sender.js';
 import { hex } from '../../core/scheme/encodings/hex.js';
 import { bodyDigest } from '../../core/scheme/ids/body-digest.js';
 import { utf8Secret } from '../../core/scheme/keys/utf8-secret.js';
-import { signatureHeader } from '../../core/scheme/signatures/signature-header.js';
+import { trustedSignatureHeader } from '../../core/scheme/signatures/signature-header.js';
 import { body } from '../../core/scheme/sources/body.js';
-import { bodyField } from '../../core/scheme/sources/body-field.js';
-import { header } from '../../core/scheme/sources/header.js';
+import { trustedBodyField } from '../../core/scheme/sources/body-field.js';
+import { trustedHeader } from '../../core/scheme/sources/header.js';
 import { unixSeconds } from '../../core/scheme/timestamps/unix-seconds.js';
 
-const requestTimestamp = /* @__PURE__ */ header('x-zm-request-timestamp');
+const requestTimestamp = /* @__PURE__ */ trustedHeader('x-zm-request-timestamp');
 
 /**
  * Zoom: `x-zm-signature: v0=<hex>`, the HMAC-SHA256 of `v0:<x-zm-request-timestamp>:<raw body>`
@@ -31,10 +31,10 @@ const requestTimestamp = /* @__PURE__ */ header('x-zm-request-timestamp');
  */
 export const zoom = /* @__PURE__ */ assembleSender({
   name: 'zoom',
-  signatures: signatureHeader({ header: 'x-zm-signature', prefix: 'v0=', encoding: hex }),
+  signatures: trustedSignatureHeader({ header: 'x-zm-signature', prefix: 'v0=', encoding: hex }),
   signed: ['v0:', requestTimestamp, ':', body],
-  algorithm: hmac('sha256', utf8Secret),
+  algorithm: trustedHmac('sha256', utf8Secret),
   timestamp: unixSeconds(requestTimestamp),
   id: bodyDigest,
-  eventType: bodyField('event'),
+  eventType: trustedBodyField('event'),
 });

@@ -15,10 +15,7 @@ import { signatureHeader } from '../../../src/core/scheme/signatures/signature-h
 import { body } from '../../../src/core/scheme/sources/body.js';
 import { header } from '../../../src/core/scheme/sources/header.js';
 import { unixSeconds } from '../../../src/core/scheme/timestamps/unix-seconds.js';
-import { edgesenseSender } from '../../../src/senders/edgesense/sender.js';
-
-const isSender = (value: unknown): value is Sender =>
-  value !== null && typeof value === 'object' && 'signedParts' in value && 'algorithm' in value;
+import { builtInSenders } from './built-in-senders.js';
 
 /** The parts a composed sender was made of, its accepted-unsigned sources wrapped again. */
 function partsOf(sender: Sender): SenderParts {
@@ -34,19 +31,6 @@ function partsOf(sender: Sender): SenderParts {
     retryHorizon: sender.retryHorizon,
     tolerance: sender.tolerance,
   };
-}
-
-/** Every sender value the sender entries export, once each. */
-async function builtInSenders(): Promise<Map<Sender, string>> {
-  const found = new Map<Sender, string>();
-  for (const [subpath, source] of Object.entries(entries)) {
-    if (!source.startsWith('src/senders/')) continue;
-    const module = (await import(join(process.cwd(), source))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) if (isSender(value) && !found.has(value)) found.set(value, `hookverify${subpath.slice(1)} ${name}`);
-  }
-  // A factory's senders, with a user-chosen option too.
-  found.set(edgesenseSender({ signatureHeader: 'x-signature' }), 'edgesenseSender({ signatureHeader })');
-  return found;
 }
 
 /** Each call of the unchecked path under src/, as the path of its file. */

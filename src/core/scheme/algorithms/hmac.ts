@@ -28,9 +28,17 @@ function anyEqual(backend: CryptoBackend, digest: Uint8Array, candidates: readon
  * ```
  */
 export function hmac(hash: HmacHash, key: KeyForm): Algorithm & { readonly hash: HmacHash } {
-  const length = Object.prototype.hasOwnProperty.call(DIGEST_BYTES, hash) ? DIGEST_BYTES[hash] : 0;
-  check(length > 0, 'hmac() needs "sha1", "sha256" or "sha512"');
+  check(Object.prototype.hasOwnProperty.call(DIGEST_BYTES, hash), 'hmac() needs "sha1", "sha256" or "sha512"');
   check(typeof key?.decode === 'function' && !key.public, 'hmac() needs a secret form such as utf8Secret or hexSecret');
+  return trustedHmac(hash, key);
+}
+
+/**
+ * {@link hmac} without its option checks, for built-in senders only (not exported from any
+ * entry): their hash and key form are fixed, as test/core/scheme/trusted-parts.test.ts checks.
+ */
+export function trustedHmac(hash: HmacHash, key: KeyForm): Algorithm & { readonly hash: HmacHash } {
+  const length = DIGEST_BYTES[hash];
   const label = `HMAC-${hash.toUpperCase()}`;
   return Object.freeze({
     kind: 'hmac',

@@ -75,6 +75,16 @@ export function signatureHeader(options: SignatureHeaderOptions): SignatureHeade
   check(separator === undefined || (typeof separator === 'string' && separator !== ''), 'signature.separator must be a non-empty string');
   // Splitting on the separator would cut every entry through its prefix.
   check(separator === undefined || !prefix?.includes(separator), 'signature.prefix cannot contain signature.separator');
+  return trustedSignatureHeader({ header: name, encoding, prefix, separator, skipOtherVersions: options.skipOtherVersions, hexCase: options.hexCase });
+}
+
+/**
+ * {@link signatureHeader} without its option checks, for built-in senders only (not exported
+ * from any entry): their options are fixed, lower-case and checked by
+ * test/core/scheme/trusted-parts.test.ts, so a verify-only bundle need not carry the checks.
+ */
+export function trustedSignatureHeader(options: SignatureHeaderOptions): SignatureHeaderSource {
+  const { header: name, encoding, prefix, separator } = options;
   const skipOtherVersions = options.skipOtherVersions === true;
   const label = `the ${name} header`;
   const lead = prefix ?? '';

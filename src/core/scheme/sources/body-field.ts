@@ -39,7 +39,16 @@ export function pathKeys(path: string): readonly string[] {
  * ```
  */
 export function bodyField(path: string): BodyFieldSource {
-  const keys = pathKeys(path);
+  pathKeys(path);
+  return trustedBodyField(path);
+}
+
+/**
+ * {@link bodyField} without its path check, for built-in senders only (not exported from any
+ * entry): their paths are fixed, as test/core/scheme/trusted-parts.test.ts checks.
+ */
+export function trustedBodyField(path: string): BodyFieldSource {
+  const keys = Object.freeze(path.split('.'));
   return Object.freeze<BodyFieldSource>({
     kind: 'body-field',
     key: `body-field:${path}`,

@@ -14,5 +14,15 @@ import { timestampPart } from './timestamp-part.js';
  * ```
  */
 export function rfc3339(source: ValueSource): TimestampPart {
-  return timestampPart(source, 'rfc3339', (value) => (typeof value === 'string' ? parseRfc3339(value) : undefined));
+  return timestampPart(source, 'rfc3339', parse);
+}
+
+const parse: TimestampPart['parse'] = (value) => (typeof value === 'string' ? parseRfc3339(value) : undefined);
+
+/**
+ * {@link rfc3339} without its source check, for built-in senders only (not exported from any
+ * entry): their sources are fixed, as test/core/scheme/trusted-parts.test.ts checks.
+ */
+export function trustedRfc3339(source: ValueSource): TimestampPart {
+  return Object.freeze({ source, format: 'rfc3339', parse });
 }
