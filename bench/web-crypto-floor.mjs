@@ -1,0 +1,93 @@
+// The Web Crypto backend against a hand-written crypto.subtle verification of the same Peridio
+// delivery (bench/floors.ts's peridioSubtleFloor, without Node's Buffer), runnable unchanged on
+// Node, Bun and Deno against the built package:
+//
+//   npx tsup && node bench/web-crypto-floor.mjs
+//   node_modules/@oven/bun-linux-x64/bin/bun bench/web-crypto-floor.mjs
+//   node_modules/@deno/linux-x64-glibc/deno run --allow-read bench/web-crypto-floor.mjs
+//
+// Calls are awaited one at a time, as a handler would; the two cases alternate in each of 21
+// rounds and the ratio is the median of the per-round ratios of wall-clock time (CPU time is
+// not measured the same way on the three runtimes). Prints one markdown row per size.
+import { webCryptoBackend } from '../dist/index.js';
+import { createPeridioVerifier, peridio } from '../dist/peridio/index.js';
+import { signDelivery } from '../dist/testing/index.js';
+
+const SECRET = '5F2D0B5C4A1E49E6B0A6C3D1E2F40718';
+const SIZES = [1024, 16 * 1024, 256 * 1024];
+const ROUNDS = 21;
+const BATCH_MS = 25;
+
+const runtime = typeof Bun !== 'undefined' ? `Bun ${Bun.version}` : typeof Deno !== 'undefined' ? `Deno ${Deno.version.deno}` : `Node ${process.versions.node}`;
+const encoder = new TextEncoder();
+const hexBytes = (hex) => Uint8Array.from(hex.match(/../g), (pair) => Number.parseInt(pair, 16));
+
+function bodyOf(size) {
+  const base = { version: 1, prn: 'prn:1:4e33149b-637d-4679-b64f-4905e7a0cf8c:event:0b2e4f3c-8a1d-4c5e-9f6a-7b8c9d0e1f2a', type: 'webhook', data: { pad: '' } };
+  base.data.pad = 'x'.repeat(size - JSON.stringify(base).length);
+  return encoder.encode(JSON.stringify(base));
+}
+
+async function subtleFloor() {
+  const key = await crypto.subtle.importKey('raw', hexBytes(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return async (body, headers) => {
+    const signature = headers['peridio-signature'];
+    const publishedAt = headers['peridio-published-at'];
+    if (typeof signature !== 'string' || typeof publishedAt !== 'string') return false;
+    if (!(Math.abs(Date.now() - Date.parse(publishedAt)) <= 300_000)) return false;
+    const prefix = encoder.encode(publishedAt);
+    const signed = new Uint8Array(prefix.length + body.length);
+    signed.set(prefix, 0);
+    signed.set(body, prefix.length);
+    const expected = new Uint8Array(await crypto.subtle.sign('HMAC', key, signed));
+    let found = false;
+    for (const entry of signature.split(',')) {
+      const given = hexBytes(entry.trim());
+      if (given.length !== expected.length) continue;
+      let difference = 0;
+      for (let i = 0; i < given.length; i++) difference |= given[i] ^ expected[i];
+      if (difference === 0) found = true;
+    }
+    return found;
+  };
+}
+
+async function timeBatch(fn, iterations) {
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) await fn();
+  return performance.now() - started;
+}
+
+async function calibrate(fn) {
+  for (let iterations = 16; ; iterations *= 2) {
+    const ms = await timeBatch(fn, iterations);
+    if (ms >= BATCH_MS / 4) return Math.max(1, Math.round((iterations * BATCH_MS) / ms));
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+console.log(`| runtime | size | crypto.subtle floor | hookverify verifySignature (web) | ratio (higher is faster) |`);
+console.log('| --- | --- | ---: | ---: | ---: |');
+for (const size of SIZES) {
+  const body = bodyOf(size);
+  const { headers } = await signDelivery(peridio, { secret: SECRET, body: new TextDecoder().decode(body) });
+  const floor = await subtleFloor();
+  const verifier = createPeridioVerifier({ secret: SECRET, backend: webCryptoBackend() });
+  const input = { body, headers };
+  const cases = [() => floor(body, headers), () => verifier.verifySignature(input)];
+  if (!(await cases[0]()) || !(await cases[1]()).matchedSecret) throw new Error('a case does not verify the delivery');
+  const iterations = [await calibrate(cases[0]), await calibrate(cases[1])];
+  const perOp = [[], []];
+  const ratios = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? [0, 1] : [1, 0];
+    const ms = [0, 0];
+    for (const k of order) ms[k] = (await timeBatch(cases[k], iterations[k])) / iterations[k];
+    perOp[0].push(ms[0]);
+    perOp[1].push(ms[1]);
+    ratios.push(ms[0] / ms[1]);
+  }
+  const us = (values) => `${(median(values) * 1000).toFixed(1)} µs`;
+  console.log(`| ${runtime} | ${size / 1024} KB | ${us(perOp[0])} | ${us(perOp[1])} | **${median(ratios).toFixed(2)}x** |`);
+}
