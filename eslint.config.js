@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     // Run unchanged on Node, Bun, Deno (and workerd, the suite): the globals they share, and theirs.
-    files: ['test/runtimes/suite/**/*.mjs', 'bench/web-crypto-floor.mjs'],
+    files: ['test/runtimes/suite/**/*.mjs', 'bench/web-crypto-floor.mjs', 'bench/subtle-floor.mjs'],
     languageOptions: {
       globals: {
         atob: 'readonly', fetch: 'readonly', Headers: 'readonly', Request: 'readonly', Response: 'readonly',

@@ -1,5 +1,5 @@
 // The Web Crypto backend against a hand-written crypto.subtle verification of the same Peridio
-// delivery (bench/floors.ts's peridioSubtleFloor, without Node's Buffer), runnable unchanged on
+// delivery (bench/subtle-floor.mjs, the floor bench/main.ts uses too), runnable unchanged on
 // Node, Bun and Deno against the built package:
 //
 //   npx tsup && node bench/web-crypto-floor.mjs
@@ -12,6 +12,7 @@
 import { webCryptoBackend } from '../dist/index.js';
 import { createPeridioVerifier, peridio } from '../dist/peridio/index.js';
 import { signDelivery } from '../dist/testing/index.js';
+import { peridioSubtleFloor } from './subtle-floor.mjs';
 
 const SECRET = '5F2D0B5C4A1E49E6B0A6C3D1E2F40718';
 const SIZES = [1024, 16 * 1024, 256 * 1024];
@@ -20,36 +21,11 @@ const BATCH_MS = 25;
 
 const runtime = typeof Bun !== 'undefined' ? `Bun ${Bun.version}` : typeof Deno !== 'undefined' ? `Deno ${Deno.version.deno}` : `Node ${process.versions.node}`;
 const encoder = new TextEncoder();
-const hexBytes = (hex) => Uint8Array.from(hex.match(/../g), (pair) => Number.parseInt(pair, 16));
 
 function bodyOf(size) {
   const base = { version: 1, prn: 'prn:1:4e33149b-637d-4679-b64f-4905e7a0cf8c:event:0b2e4f3c-8a1d-4c5e-9f6a-7b8c9d0e1f2a', type: 'webhook', data: { pad: '' } };
   base.data.pad = 'x'.repeat(size - JSON.stringify(base).length);
   return encoder.encode(JSON.stringify(base));
-}
-
-async function subtleFloor() {
-  const key = await crypto.subtle.importKey('raw', hexBytes(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return async (body, headers) => {
-    const signature = headers['peridio-signature'];
-    const publishedAt = headers['peridio-published-at'];
-    if (typeof signature !== 'string' || typeof publishedAt !== 'string') return false;
-    if (!(Math.abs(Date.now() - Date.parse(publishedAt)) <= 300_000)) return false;
-    const prefix = encoder.encode(publishedAt);
-    const signed = new Uint8Array(prefix.length + body.length);
-    signed.set(prefix, 0);
-    signed.set(body, prefix.length);
-    const expected = new Uint8Array(await crypto.subtle.sign('HMAC', key, signed));
-    let found = false;
-    for (const entry of signature.split(',')) {
-      const given = hexBytes(entry.trim());
-      if (given.length !== expected.length) continue;
-      let difference = 0;
-      for (let i = 0; i < given.length; i++) difference |= given[i] ^ expected[i];
-      if (difference === 0) found = true;
-    }
-    return found;
-  };
 }
 
 async function timeBatch(fn, iterations) {
@@ -72,7 +48,7 @@ console.log('| --- | --- | ---: | ---: | ---: |');
 for (const size of SIZES) {
   const body = bodyOf(size);
   const { headers } = await signDelivery(peridio, { secret: SECRET, body: new TextDecoder().decode(body) });
-  const floor = await subtleFloor();
+  const floor = await peridioSubtleFloor(SECRET);
   const verifier = createPeridioVerifier({ secret: SECRET, backend: webCryptoBackend() });
   const input = { body, headers };
   const cases = [() => floor(body, headers), () => verifier.verifySignature(input)];
