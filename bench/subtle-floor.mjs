@@ -8,7 +8,7 @@ const encoder = new TextEncoder();
 
 // A tight loop, as fast as a careful engineer would write without Node's Buffer.from(hex):
 // the floor must not be slowed by its own parsing. An odd length or a non-hex digit yields a
-// different length or NaN bytes, so the comparison fails, as Buffer.from's truncation would.
+// different length or wrong bytes, so the comparison fails.
 function hexBytes(hex) {
   const out = new Uint8Array(hex.length >> 1);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
