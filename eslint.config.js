@@ -46,12 +46,13 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   {
-    // The runtime suite runs unchanged on Node, Bun, Deno and workerd: the globals they share, and theirs.
-    files: ['test/runtimes/suite/**/*.mjs'],
+    // Run unchanged on Node, Bun, Deno (and workerd, the suite): the globals they share, and theirs.
+    files: ['test/runtimes/suite/**/*.mjs', 'bench/web-crypto-floor.mjs', 'bench/subtle-floor.mjs'],
     languageOptions: {
       globals: {
         atob: 'readonly', fetch: 'readonly', Headers: 'readonly', Request: 'readonly', Response: 'readonly',
-        TextEncoder: 'readonly', DataView: 'readonly', AbortSignal: 'readonly', Bun: 'readonly', Deno: 'readonly',
+        TextEncoder: 'readonly', TextDecoder: 'readonly', DataView: 'readonly', AbortSignal: 'readonly',
+        crypto: 'readonly', performance: 'readonly', Bun: 'readonly', Deno: 'readonly',
       },
     },
   },

@@ -62,29 +62,5 @@ export function withParse(floor: (body: Buffer, headers: Headers) => boolean): (
   return (body, headers) => (floor(body, headers) ? JSON.parse(body.toString('utf8')) : undefined);
 }
 
-/** The Peridio scheme on crypto.subtle, the key imported once, as an edge runtime would run it. */
-export async function peridioSubtleFloor(secretHex: string): Promise<(body: Buffer, headers: Headers) => Promise<boolean>> {
-  const key = await crypto.subtle.importKey('raw', Buffer.from(secretHex, 'hex'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const encoder = new TextEncoder();
-  return async (body, headers) => {
-    const signature = headers['peridio-signature'];
-    const publishedAt = headers['peridio-published-at'];
-    if (typeof signature !== 'string' || typeof publishedAt !== 'string') return false;
-    const ms = Date.parse(publishedAt);
-    if (!(Math.abs(Date.now() - ms) <= TOLERANCE_MS)) return false;
-    const prefix = encoder.encode(publishedAt);
-    const signed = new Uint8Array(prefix.length + body.length);
-    signed.set(prefix, 0);
-    signed.set(body, prefix.length);
-    const expected = new Uint8Array(await crypto.subtle.sign('HMAC', key, signed));
-    let found = false;
-    for (const entry of signature.split(',')) {
-      const given = Buffer.from(entry.trim(), 'hex');
-      if (given.length !== expected.length) continue;
-      let difference = 0;
-      for (let i = 0; i < given.length; i++) difference |= given[i]! ^ expected[i]!;
-      if (difference === 0) found = true;
-    }
-    return found;
-  };
-}
+// The crypto.subtle floor is plain JavaScript, shared with bench/web-crypto-floor.mjs (Bun, Deno).
+export { peridioSubtleFloor } from './subtle-floor.mjs';

@@ -24,9 +24,10 @@ export type HmacHash = 'sha1' | 'sha256' | 'sha512';
 export type PublicKeyAlgorithm = 'ed25519' | 'ecdsa-p256';
 
 /**
- * The one seam between hookverify and a runtime's cryptography. Node uses node:crypto (about
- * 20x faster than Web Crypto on a 1 KB body, because Web Crypto pays a fixed cost per call) wherever
- * `process.getBuiltinModule` loads it (Node, Bun, Deno, recent Workers); every other runtime uses Web Crypto. Results may be synchronous so the Node path never waits.
+ * The one seam between hookverify and a runtime's cryptography. node:crypto (about 20x faster
+ * than Web Crypto on a 1 KB body, because Web Crypto pays a fixed cost per call) is used
+ * wherever `process.getBuiltinModule` loads it (Node, Bun, Deno, recent Workers); every other
+ * runtime uses Web Crypto. Results may be synchronous so the Node path never waits.
  * A backend of your own needs the HMAC-SHA256 members; the optional ones serve senders that use
  * other hashes or public keys, and a verifier for such a sender refuses a backend without them.
  *

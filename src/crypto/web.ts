@@ -21,8 +21,12 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 const hashName = (hash: HmacHash = 'sha256') => `SHA-${hash.slice(3)}`;
 
-async function mac(key: unknown, parts: readonly (string | Uint8Array)[]): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().sign('HMAC', key as CryptoKey, concat(parts) as BufferSource));
+const toBytes = (buffer: ArrayBuffer) => new Uint8Array(buffer);
+
+// A plain promise chain rather than an async function: one frame and one microtask fewer on a
+// path whose whole cost, at 1 KB, is a few of those around one sign call.
+function mac(key: unknown, parts: readonly (string | Uint8Array)[]): Promise<Uint8Array> {
+  return subtle().sign('HMAC', key as CryptoKey, concat(parts) as BufferSource).then(toBytes);
 }
 
 /**
@@ -45,9 +49,7 @@ export function webCryptoBackend(): CryptoBackend {
     hmacSha256: mac,
     // The hash was fixed when the key was imported.
     hmac: (_hash, key, parts) => mac(key, parts),
-    async sha256(data) {
-      return new Uint8Array(await subtle().digest('SHA-256', concat([data]) as BufferSource));
-    },
+    sha256: (data) => subtle().digest('SHA-256', concat([data]) as BufferSource).then(toBytes),
     timingSafeEqual: constantTimeEqual,
   };
 }
