@@ -34,6 +34,8 @@ export const entries = {
   './testing': 'src/testing/index.ts',
   './dedupe': 'src/dedupe/index.ts',
   './redis': 'src/dedupe/redis/index.ts',
+  './durable': 'src/durable/index.ts',
+  './bullmq': 'src/durable/bullmq/index.ts',
   './events': 'src/events/index.ts',
   './peridio/events': 'src/senders/peridio/events/index.ts',
   './edgesense/events': 'src/senders/edgesense/events/index.ts',
