@@ -32,6 +32,7 @@ if (!renderOnly) {
   run(['bench/run.mjs', 'bench/memory.ts'], { BENCH_NODE_ARGS: '--expose-gc' });
   run(['bench/run.mjs', 'bench/e2e.ts']);
   writeFileSync(join(results, 'pipeline-cost.md'), run(['bench/run.mjs', 'bench/pipeline-cost.ts']));
+  run(['bench/run.mjs', 'bench/queue-handoff.ts']);
 }
 // Sizes are cheap and deterministic: always measured now.
 const sizes = run(['scripts/bundle-size.mjs']).trim();
@@ -111,6 +112,20 @@ if (existsSync(join(results, 'pipeline-cost.md'))) {
     '',
   );
 }
+
+lines.push('## Queue hand-offs (loopback)', '');
+const queueHandoff = readJson('queue-handoff.json');
+if (queueHandoff) {
+  lines.push(
+    `${queueHandoff.deliveries} signed 1 KB Peridio deliveries, ${queueHandoff.inFlight} in flight, through the receiver in process ` +
+      '(no HTTP: the section above measures it); a real redis-server on 127.0.0.1. "Acknowledged" is when the receiver ' +
+      'answered 2xx; "handled" and the latency run to the handler\'s call, in a worker for a queue. Receiver, worker and ' +
+      `Redis share the machine (bench/queue-handoff.ts, measured ${queueHandoff.measuredAt.slice(0, 16).replace('T', ' ')} UTC).`,
+    '',
+    readFileSync(join(results, 'queue-handoff.md'), 'utf8').trim(),
+    '',
+  );
+} else lines.push('Not measured yet (`node bench/run.mjs bench/queue-handoff.ts`).', '');
 
 lines.push('## Bundle sizes', '', 'esbuild, minified, tree-shaken, dependencies included, gzip -9 (`npm run size`; budgets in bench/size-budget.json).', '', sizes, '');
 
