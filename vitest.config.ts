@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     setupFiles: ['test/setup/fast-check-seed.ts'],
+    // One PostgreSQL cluster per run; each file that needs it takes a database of its own.
+    globalSetup: ['test/setup/postgres-cluster.ts'],
     include: ['test/**/*.test.ts'],
     // The property suites run on their own (vitest.properties.config.ts, scripts/ci/50-properties.sh).
     exclude: ['**/node_modules/**', 'test/properties/**'],

@@ -34,6 +34,7 @@ export const entries = {
   './testing': 'src/testing/index.ts',
   './dedupe': 'src/dedupe/index.ts',
   './redis': 'src/dedupe/redis/index.ts',
+  './postgres': 'src/dedupe/postgres/index.ts',
   './durable': 'src/durable/index.ts',
   './bullmq': 'src/durable/bullmq/index.ts',
   './events': 'src/events/index.ts',

@@ -118,6 +118,7 @@ export {
   type DedupeRunOutcome,
   type DeliveryContext,
   type DeliveryHandler,
+  type HandlerContext,
   type EventParser,
   type EventRouterLike,
   type ReceiverHooks,

@@ -1,29 +1,14 @@
-import { durationToMs, type Duration } from '../core/duration.js';
+import type { Duration } from '../core/duration.js';
 import { ConfigurationError, DedupeError } from '../core/errors.js';
 import type { Sender } from '../core/sender.js';
+import { dedupeKeyOf, type DedupeKeySource } from './dedupe-key.js';
 import { createMemoryStore } from './memory-store.js';
 import type { DedupeOutcome } from './outcome.js';
-import { retentionMs } from './retention.js';
+import { withStoreTimeout } from './store-timeout.js';
 import type { ClaimResult, DedupeStore, MaybePromise } from './store.js';
+import { dedupeTimings } from './timings.js';
 
-/**
- * Where a key comes from: a verified delivery (its `sender` and `id`) satisfies this, so
- * `run(delivery, ...)` needs no mapping. The key is `"<sender>:<id>"`, so senders sharing one
- * store never collide.
- *
- * @example
- * ```ts
- * import { createDeduplicator, type DedupeKeySource } from 'hookverify/dedupe';
- *
- * const dedupe = createDeduplicator();
- * const source: DedupeKeySource = { sender: 'peridio', id: event.prn };
- * await dedupe.run(source, () => handle(event));
- * ```
- */
-export interface DedupeKeySource {
-  readonly sender: string;
-  readonly id: string | undefined;
-}
+export type { DedupeKeySource } from './dedupe-key.js';
 
 /**
  * Options of {@link createDeduplicator}.
@@ -88,36 +73,6 @@ export interface Deduplicator {
   run<Result>(source: DedupeKeySource | string, handler: () => Result | Promise<Result>): Promise<DedupeOutcome<Awaited<Result>>>;
 }
 
-const DEFAULT_LEASE: Duration = '30s';
-const DEFAULT_STORE_TIMEOUT: Duration = '2s';
-const TIMED_OUT = Symbol('timed out');
-
-function keyOf(source: DedupeKeySource | string): string {
-  if (typeof source === 'string') {
-    if (source.length > 0) return source;
-  } else if (source !== null && typeof source === 'object' && typeof source.id === 'string' && source.id.length > 0) {
-    // join() builds one flat string; a template literal builds a rope that, once hashed by a
-    // store, keeps both its flattened copy and its own header (24 bytes more per key held).
-    return [source.sender, source.id].join(':');
-  }
-  throw new DedupeError(
-    'missing_dedupe_key',
-    typeof source === 'object' && source !== null
-      ? `the ${String(source.sender)} delivery has no id to deduplicate on; give its sender an \`id\` (header, body field, body digest or function)`
-      : 'the dedupe key is empty',
-  );
-}
-
-function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
-  return typeof (value as Promise<T> | undefined)?.then === 'function';
-}
-
-function positiveMs(value: Duration, option: string): number {
-  const ms = Math.ceil(durationToMs(value, option));
-  if (ms < 1) throw new ConfigurationError('invalid_option', `${option} must be longer than zero`);
-  return ms;
-}
-
 function randomToken(): string {
   return globalThis.crypto.randomUUID();
 }
@@ -149,30 +104,12 @@ function randomToken(): string {
  */
 export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplicator {
   const store = options.store ?? createMemoryStore();
-  const leaseMs = positiveMs(options.lease ?? DEFAULT_LEASE, 'lease');
-  const keepMs = Math.ceil(retentionMs(options.retention));
-  if (keepMs < leaseMs) throw new ConfigurationError('invalid_option', 'retention must be at least as long as lease');
-  const timeoutMs = positiveMs(options.storeTimeout ?? DEFAULT_STORE_TIMEOUT, 'storeTimeout');
+  const { leaseMs, keepMs, timeoutMs } = dedupeTimings(options);
   const mode = options.onStoreError ?? 'fail-closed';
   if (mode !== 'fail-closed' && mode !== 'fail-open') {
     throw new ConfigurationError('invalid_option', 'onStoreError must be "fail-closed" or "fail-open"');
   }
-
-  /** Bounds a store call: a hung connection must not hold the sender's request forever. */
-  function bounded<T>(operation: () => MaybePromise<T>): MaybePromise<T> {
-    const pending = operation();
-    if (!isPromise(pending)) return pending;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs, TIMED_OUT);
-      (timer as { unref?: () => void }).unref?.();
-    });
-    return Promise.race([pending, timeout]).then((value) => {
-      clearTimeout(timer);
-      if (value === TIMED_OUT) throw new Error(`the dedupe store did not answer within ${timeoutMs} ms`);
-      return value;
-    });
-  }
+  const bounded = <T>(operation: () => MaybePromise<T>): MaybePromise<T> => withStoreTimeout(operation, timeoutMs);
 
   async function runHandler<Result>(
     key: string,
@@ -205,7 +142,7 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
 
   return {
     async run(source, handler) {
-      const key = keyOf(source);
+      const key = dedupeKeyOf(source);
       const token = randomToken();
       let claim: ClaimResult;
       try {

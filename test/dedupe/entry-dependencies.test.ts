@@ -1,13 +1,14 @@
-// The dedupe entries must load without zod (only schema entries may) and without either Redis
-// client (users install the one they use); neither imports a Node module (by either spelling), so
-// hookverify/dedupe runs on edge runtimes and hookverify/redis wherever a Redis client does.
+// The dedupe entries must load without zod (only schema entries may) and without a database
+// client (users install the one they use: ioredis, redis or pg); none imports a Node module (by
+// either spelling), so hookverify/dedupe runs on edge runtimes, and hookverify/redis and
+// hookverify/postgres wherever their client does.
 import { describe, expect, it } from 'vitest';
 import { nodeBuiltinsIn, runtimeImportsOf, runtimeImportsOfFile } from '../helpers/entry-imports.js';
 
-describe.each(['./dedupe', './redis'])('the %s entry', (subpath) => {
-  it('imports no zod, no Redis client library and no Node module (node:crypto or crypto)', async () => {
+describe.each(['./dedupe', './redis', './postgres'])('the %s entry', (subpath) => {
+  it('imports no zod, no database client library and no Node module (node:crypto or crypto)', async () => {
     const imports = await runtimeImportsOf(subpath);
-    expect(imports.filter((path) => ['zod', 'ioredis', 'redis'].includes(path.split('/')[0]!))).toEqual([]);
+    expect(imports.filter((path) => ['zod', 'ioredis', 'redis', 'pg'].includes(path.split('/')[0]!))).toEqual([]);
     expect(nodeBuiltinsIn(imports)).toEqual([]);
   });
 });

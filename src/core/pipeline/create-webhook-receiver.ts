@@ -52,6 +52,9 @@ export type DedupeRunOutcome =
 /**
  * What the receiver needs from dedupe: claim the delivery's key, run the handler if the claim
  * is won, then complete or release the key. `createDeduplicator()` from `hookverify/dedupe` fits.
+ * A runner may hand the handler a `Scope` (`createPostgresDeduplicator()` of `hookverify/postgres`
+ * hands it `{ tx }`, the transaction that also records the completion); the receiver adds its
+ * fields to the handler's {@link DeliveryContext}.
  *
  * @example
  * ```ts
@@ -61,10 +64,10 @@ export type DedupeRunOutcome =
  * const dedupe: DedupeRunner = createDeduplicator();
  * ```
  */
-export interface DedupeRunner {
+export interface DedupeRunner<Scope extends object = object> {
   run<Result>(
     source: { readonly sender: string; readonly id: string | undefined },
-    handler: () => Result | Promise<Result>,
+    handler: (scope?: Scope) => Result | Promise<Result>,
   ): Promise<DedupeRunOutcome>;
 }
 
@@ -94,7 +97,8 @@ export interface DeliveryContext {
 }
 
 /**
- * A function that handles every event; throwing makes the sender retry.
+ * A function that handles every event; throwing makes the sender retry. Its context has the
+ * fields of the dedupe runner's `Scope` too (none by default).
  *
  * @example
  * ```ts
@@ -105,7 +109,24 @@ export interface DeliveryContext {
  * };
  * ```
  */
-export type DeliveryHandler<Event> = (event: Event, context: DeliveryContext) => unknown;
+export type DeliveryHandler<Event, Scope extends object = object> = (event: Event, context: HandlerContext<Scope>) => unknown;
+
+/**
+ * The context a handler receives: the {@link DeliveryContext}, plus the fields of the dedupe
+ * runner's `Scope` when it has one (`{ tx }` for `hookverify/postgres`'s deduplicator).
+ *
+ * @example
+ * ```ts
+ * import type { HandlerContext } from 'hookverify';
+ * import type { PostgresTransactionScope } from 'hookverify/postgres';
+ * import type { PoolClient } from 'pg';
+ *
+ * async function save(event: { id: string }, { delivery, tx }: HandlerContext<PostgresTransactionScope<PoolClient>>) {
+ *   await tx.query('insert into readings (delivery, event) values ($1, $2)', [delivery.id, event.id]);
+ * }
+ * ```
+ */
+export type HandlerContext<Scope extends object = object> = object extends Scope ? DeliveryContext : DeliveryContext & Scope;
 
 /**
  * A router such as `createRouter()` of `hookverify/events`: `route` resolves to whether a
@@ -191,15 +212,15 @@ export interface ReceiverHooks {
  * };
  * ```
  */
-export interface WebhookReceiverOptions<Event = unknown> {
+export interface WebhookReceiverOptions<Event = unknown, Scope extends object = object> {
   /** Verifies each delivery, e.g. `createPeridioVerifier({ secret })`. */
   readonly verifier: Pick<Verifier, 'sender' | 'safeVerify'>;
   /** Parses the verified payload into a typed event, e.g. `peridioEvents`. Without it the handler gets the payload. */
   readonly events?: EventParser<Event>;
   /** Processes each event once, e.g. `createDeduplicator()`. Without it every delivery runs the handler. */
-  readonly dedupe?: DedupeRunner;
+  readonly dedupe?: DedupeRunner<Scope>;
   /** A function, or a router of handlers keyed by event name. */
-  readonly handle: DeliveryHandler<Event> | EventRouterLike<Event>;
+  readonly handle: DeliveryHandler<Event, Scope> | EventRouterLike<Event>;
   /**
    * `"process"` (default): the handler does the work, and the sender gets its 2xx once it is done.
    * `"acknowledge-first"`: the handler is a durable hand-off (e.g. an enqueue) that must finish
@@ -256,7 +277,7 @@ function now(): number {
   return globalThis.performance?.now() ?? Date.now();
 }
 
-function isRouter<Event>(handle: WebhookReceiverOptions<Event>['handle']): handle is EventRouterLike<Event> {
+function isRouter<Event, Scope extends object>(handle: WebhookReceiverOptions<Event, Scope>['handle']): handle is EventRouterLike<Event> {
   return typeof handle === 'object' && handle !== null && typeof (handle as EventRouterLike<Event>).route === 'function';
 }
 
@@ -296,7 +317,9 @@ function eventName(event: unknown): string | undefined {
  * });
  * ```
  */
-export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverOptions<Event>): WebhookReceiver {
+export function createWebhookReceiver<Event = unknown, Scope extends object = object>(
+  options: WebhookReceiverOptions<Event, Scope>,
+): WebhookReceiver {
   const { verifier, events, dedupe, handle, hooks } = options;
   if (typeof verifier?.safeVerify !== 'function') {
     throw new ConfigurationError('invalid_option', 'verifier must be a verifier, e.g. createPeridioVerifier({ secret })');
@@ -329,7 +352,7 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
   const bodyTimeoutMs = durationToMs(options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT, 'bodyTimeout');
   if (bodyTimeoutMs === 0) throw new ConfigurationError('invalid_option', 'bodyTimeout must be longer than 0');
 
-  const runHandler: (event: Event, context: DeliveryContext) => Promise<boolean> = isRouter(handle)
+  const runHandler: (event: Event, context: HandlerContext<Scope>) => Promise<boolean> = isRouter(handle)
     ? async (event, context) => (await handle.route(event, context as never)) !== false
     : async (event, context) => {
         await handle(event, context);
@@ -411,7 +434,8 @@ export function createWebhookReceiver<Event = unknown>(options: WebhookReceiverO
       }
 
       const context: DeliveryContext = { delivery, headers: readOnlyHeaders(request.headers) };
-      const work = () => bounded(runHandler(event, context));
+      // The runner's scope comes first, so that it can never replace the delivery or its headers.
+      const work = (scope?: Scope) => bounded(runHandler(event, { ...scope, ...context } as HandlerContext<Scope>));
 
       if (!dedupe) {
         try {
