@@ -37,6 +37,7 @@ export const entries = {
   './postgres': 'src/dedupe/postgres/index.ts',
   './durable': 'src/durable/index.ts',
   './bullmq': 'src/durable/bullmq/index.ts',
+  './pg-boss': 'src/durable/pg-boss/index.ts',
   './events': 'src/events/index.ts',
   './peridio/events': 'src/senders/peridio/events/index.ts',
   './edgesense/events': 'src/senders/edgesense/events/index.ts',

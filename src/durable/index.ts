@@ -7,6 +7,7 @@
  * @module
  */
 export { decodeJobId, encodeJobId } from './job-id.js';
+export { jobUuid } from './job-uuid.js';
 export { createJobPayload, jobBodyPayload, readJobPayload, type JobBody, type JobPayload } from './job-payload.js';
 export {
   createJobProcessor,
