@@ -10,12 +10,12 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
-import { createWebhookReceiver, type DeliveryHandler } from 'hookverify';
-import { createBullMQHandoff, createBullMQWorker } from 'hookverify/bullmq';
-import { createDeduplicator } from 'hookverify/dedupe';
-import { createPeridioVerifier } from 'hookverify/peridio';
-import { peridioEvents } from 'hookverify/peridio/events';
-import { createRedisStore } from 'hookverify/redis';
+import { createWebhookReceiver, type DeliveryHandler } from '../src/index.js';
+import { createBullMQHandoff, createBullMQWorker } from '../src/durable/bullmq/index.js';
+import { createDeduplicator } from '../src/dedupe/index.js';
+import { createPeridioVerifier } from '../src/senders/peridio/index.js';
+import { peridioEvents } from '../src/senders/peridio/events/index.js';
+import { createRedisStore } from '../src/dedupe/redis/index.js';
 import { Redis } from 'ioredis';
 import { startRedisServer } from '../test/helpers/redis-server.js';
 import { peridioEventBody, PERIDIO_SECRETS } from './fixtures.js';
