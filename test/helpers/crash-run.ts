@@ -3,6 +3,7 @@
 // duplicates) in random order, 20 in flight, and retries every non-2xx answer or dropped
 // connection later, out of order. Workers are SIGKILLed four times, as completions pass random
 // marks, and the receiver once, at a random point of the sending; a supervisor restarts each.
+import { expect } from 'vitest';
 import { auditLogBody, signPeridio } from '../adapters/fixtures.js';
 import { supervise } from './child-programs.js';
 import { eventually } from './queue-receiver.js';
@@ -145,4 +146,13 @@ export async function runCrashScenario(engine: CrashEngine, deliveries: number):
     await Promise.allSettled(restarting.values());
     await Promise.all([receiver, ...workers].map((program) => program.stop()));
   }
+}
+
+/** Prints the figures (for the issue's closing note) and checks what the issue asks of every engine. */
+export function expectNothingLost(engine: string, figures: CrashFigures): void {
+  console.info(JSON.stringify({ engine, ...figures, lost: figures.lost.length, deadLettered: figures.deadLettered.length, poison: undefined }));
+  expect(figures.kills).toHaveLength(5);
+  expect(figures.lost).toEqual([]);
+  expect(figures.completionsRecordedTwice).toBe(0);
+  expect(figures.deadLettered).toEqual(figures.poison);
 }

@@ -3,6 +3,7 @@ import { durationToMs, type Duration } from '../../core/duration.js';
 import { ConfigurationError } from '../../core/errors.js';
 import type { JobPayload } from '../job-payload.js';
 import { createJobProcessor, type JobOutcome, type JobProcessorOptions } from '../job-processor.js';
+import { asError, safely } from '../worker-hooks.js';
 
 /**
  * A job the worker gave up on, as {@link BullMQWorkerOptions.onDeadLetter} sees it. The job
@@ -56,18 +57,6 @@ export interface BullMQWorkerOptions<Event> extends JobProcessorOptions<Event> {
   readonly onDeadLetter?: (deadLetter: BullMQDeadLetter) => void;
   /** Called with every run's outcome, for logs and metrics. */
   readonly onOutcome?: (outcome: JobOutcome, job: Job<JobPayload>) => void;
-}
-
-function safely(hook: (() => void) | undefined): void {
-  try {
-    hook?.();
-  } catch {
-    // A logging hook must not change what happens to the job.
-  }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**

@@ -3,6 +3,7 @@ import { durationToMs, type Duration } from '../../core/duration.js';
 import { ConfigurationError } from '../../core/errors.js';
 import type { JobPayload } from '../job-payload.js';
 import { createJobProcessor, type JobOutcome, type JobProcessorOptions } from '../job-processor.js';
+import { asError, safely } from '../worker-hooks.js';
 import { createPgBossQueues, defaultDeadLetter } from './pg-boss-queues.js';
 
 /**
@@ -56,18 +57,6 @@ export interface PgBossWorkerOptions<Event> extends JobProcessorOptions<Event> {
   readonly onDeadLetter?: (deadLetter: PgBossDeadLetter) => void;
   /** Called with every run's outcome. */
   readonly onOutcome?: (outcome: JobOutcome, job: PgBoss.JobWithMetadata<JobPayload>) => void;
-}
-
-function safely(hook: (() => void) | undefined): void {
-  try {
-    hook?.();
-  } catch {
-    // A logging hook must not change what happens to the job.
-  }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -15,7 +15,7 @@ import { createRouter } from '../../../src/events/create-router.js';
 import { peridioEvents } from '../../../src/senders/peridio/events/index.js';
 import { auditLogBody, eventPrn, releaseChangedBody, signPeridio } from '../../adapters/fixtures.js';
 import type { MountedReceiver } from '../../adapters/shared-suite.js';
-import { eventually, startQueueReceiver } from '../../helpers/queue-receiver.js';
+import { eventually, postSigned, postUntilAcknowledged, startQueueReceiver } from '../../helpers/queue-receiver.js';
 import { redisUnavailableReason, startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
 
 const skip = redisUnavailableReason() !== undefined;
@@ -190,14 +190,7 @@ describe.skipIf(skip)('hookverify/bullmq when Redis stops mid-run', () => {
       handle: (_event, { job }) => void effects.set(job.deliveryId, (effects.get(job.deliveryId) ?? 0) + 1),
     });
     worker.on('error', () => {});
-    const send = async (body: string) => {
-      const signed = await signPeridio(body);
-      try {
-        return (await receiver.send({ method: 'POST', headers: signed.headers, body: signed.body })).status;
-      } catch {
-        return 0;
-      }
-    };
+    const send = (body: string) => postSigned(receiver, body);
     try {
       const before = Array.from({ length: 20 }, () => auditLogBody());
       expect(await Promise.all(before.map(send))).toEqual(before.map(() => 200));
@@ -219,14 +212,7 @@ describe.skipIf(skip)('hookverify/bullmq when Redis stops mid-run', () => {
       check.disconnect();
 
       // The sender retries each refused delivery until it gets its 2xx.
-      await Promise.all(
-        during.map(async (body) => {
-          for (let attempt = 0; (await send(body)) !== 200; attempt++) {
-            if (attempt > 100) throw new Error('still refused after Redis returned');
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          }
-        }),
-      );
+      await postUntilAcknowledged(receiver, during);
       await eventually(() => effects.size === 40, 20_000, 'every event processed');
       expect([...effects.values()].every((count) => count === 1)).toBe(true);
     } finally {

@@ -14,7 +14,7 @@ import { auditLogBody, releaseChangedBody, signPeridio } from '../../adapters/fi
 import type { MountedReceiver } from '../../adapters/shared-suite.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/postgres-database.js';
 import { postgresUnavailableReason, startPostgresServer } from '../../helpers/postgres-server.js';
-import { eventually, startQueueReceiver } from '../../helpers/queue-receiver.js';
+import { eventually, postSigned, postUntilAcknowledged, startQueueReceiver } from '../../helpers/queue-receiver.js';
 
 const skip = postgresUnavailableReason() !== undefined;
 let queueCount = 0;
@@ -153,14 +153,7 @@ describe.skipIf(skip)('hookverify/pg-boss when Postgres stops mid-run', () => {
       pollingIntervalSeconds: 0.5,
       handle: (_event, { job }) => void effects.set(job.deliveryId, (effects.get(job.deliveryId) ?? 0) + 1),
     });
-    const send = async (body: string) => {
-      const signed = await signPeridio(body);
-      try {
-        return (await receiver.send({ method: 'POST', headers: signed.headers, body: signed.body })).status;
-      } catch {
-        return 0;
-      }
-    };
+    const send = (body: string) => postSigned(receiver, body);
     try {
       const before = Array.from({ length: 10 }, () => auditLogBody());
       expect(await Promise.all(before.map(send))).toEqual(before.map(() => 200));
@@ -180,14 +173,7 @@ describe.skipIf(skip)('hookverify/pg-boss when Postgres stops mid-run', () => {
       await check.end();
       expect([queued.rows[0].n, done.rows[0].n]).toEqual([0, 0]);
 
-      await Promise.all(
-        during.map(async (body) => {
-          for (let attempt = 0; (await send(body)) !== 200; attempt++) {
-            if (attempt > 100) throw new Error('still refused after Postgres returned');
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          }
-        }),
-      );
+      await postUntilAcknowledged(receiver, during);
       await eventually(() => effects.size === 20, 30_000, 'every event processed');
       expect([...effects.values()].every((count) => count === 1)).toBe(true);
     } finally {
