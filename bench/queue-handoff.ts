@@ -3,12 +3,13 @@
 // in-memory dedupe, or the hand-off to the queue), and the latency from the start of each
 // request to its handler's call (for a queue: in a worker, through Redis). Signed 1 KB Peridio
 // events with unique PRNs, pre-signed, 32 in flight; a real redis-server on 127.0.0.1 with
-// persistence off. Receiver and worker share the process and the machine, as co-located
+// persistence off, and a real PostgreSQL (fsync off) for pg-boss. Receiver and worker share the process and the machine, as co-located
 // services do. Not a timed test: figures for bench/RESULTS.md.
 //
 //   node bench/run.mjs bench/queue-handoff.ts [--deliveries 5000] [--quick]
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Queue } from 'bullmq';
 import { createWebhookReceiver, type DeliveryHandler } from '../src/index.js';
 import { createBullMQHandoff, createBullMQWorker } from '../src/durable/bullmq/index.js';
@@ -17,6 +18,11 @@ import { createPeridioVerifier } from '../src/senders/peridio/index.js';
 import { peridioEvents } from '../src/senders/peridio/events/index.js';
 import { createRedisStore } from '../src/dedupe/redis/index.js';
 import { Redis } from 'ioredis';
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { createPostgresStore, migratePostgresStore } from '../src/dedupe/postgres/index.js';
+import { createPgBossHandoff, createPgBossWorker } from '../src/durable/pg-boss/index.js';
+import { postgresUnavailableReason, startPostgresServer } from '../test/helpers/postgres-server.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
 import { peridioEventBody, PERIDIO_SECRETS } from './fixtures.js';
 
@@ -153,6 +159,45 @@ try {
   await redisServer.stop();
 }
 
+if (postgresUnavailableReason() === undefined) {
+  const postgres = await startPostgresServer();
+  try {
+    rows.push(
+      await measure('pg-boss hand-off, 1 worker (concurrency 32, Postgres store)', async (onHandled) => {
+        const boss = new PgBoss({ connectionString: postgres.url(), max: 40 });
+        boss.on('error', () => {});
+        await boss.start();
+        const pool = new pg.Pool({ connectionString: postgres.url(), max: 20 });
+        await migratePostgresStore(pool);
+        const receiver = createWebhookReceiver({
+          verifier,
+          events: peridioEvents,
+          mode: 'acknowledge-first',
+          handle: createPgBossHandoff(boss, 'bench'),
+        });
+        await createPgBossWorker({
+          boss,
+          queueName: 'bench',
+          concurrency: IN_FLIGHT,
+          pollingIntervalSeconds: 0.5,
+          events: peridioEvents,
+          store: createPostgresStore({ pool }),
+          handle: (event) => onHandled(deliveryIdOf((event as { payload: unknown }).payload)),
+        });
+        return {
+          receive: async ({ body, headers }) => (await receiver.receive({ method: 'POST', headers, body })).status,
+          close: async () => {
+            await boss.stop({ graceful: false, wait: true });
+            await pool.end();
+          },
+        };
+      }),
+    );
+  } finally {
+    await postgres.stop();
+  }
+}
+
 const table = [
   '| pipeline | acknowledged/s | handled/s (end to end) | latency to the handler p50 | p99 |',
   '|---|---:|---:|---:|---:|',
@@ -161,7 +206,7 @@ const table = [
 console.log(table);
 if (!quick) {
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/queue-handoff.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), deliveries, inFlight: IN_FLIGHT, rows }, null, 2)}\n`);
+  writeFileSync('bench/results/queue-handoff.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), loadAverage: loadavg()[0], deliveries, inFlight: IN_FLIGHT, rows }, null, 2)}\n`);
   writeFileSync('bench/results/queue-handoff.md', `${table}\n`);
 }
 process.exit(0);

@@ -118,9 +118,11 @@ const queueHandoff = readJson('queue-handoff.json');
 if (queueHandoff) {
   lines.push(
     `${queueHandoff.deliveries} signed 1 KB Peridio deliveries, ${queueHandoff.inFlight} in flight, through the receiver in process ` +
-      '(no HTTP: the section above measures it); a real redis-server on 127.0.0.1. "Acknowledged" is when the receiver ' +
-      'answered 2xx; "handled" and the latency run to the handler\'s call, in a worker for a queue. Receiver, worker and ' +
-      `Redis share the machine (bench/queue-handoff.ts, measured ${queueHandoff.measuredAt.slice(0, 16).replace('T', ' ')} UTC).`,
+      '(no HTTP: the section above measures it); a real redis-server and PostgreSQL (fsync off) on 127.0.0.1. "Acknowledged" is when the receiver ' +
+      'answered 2xx; "handled" and the latency run to the handler\'s call, in a worker for a queue (a latency in seconds is ' +
+      'the backlog of a worker slower than its receiver). Receiver, worker and engines share the machine' +
+      (queueHandoff.loadAverage === undefined ? '' : `, whose load average was ${queueHandoff.loadAverage.toFixed(1)} from other work`) +
+      ` (bench/queue-handoff.ts, measured ${queueHandoff.measuredAt.slice(0, 16).replace('T', ' ')} UTC).`,
     '',
     readFileSync(join(results, 'queue-handoff.md'), 'utf8').trim(),
     '',
