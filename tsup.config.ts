@@ -16,7 +16,7 @@ export default defineConfig([{
   clean: ['!cli/**'],
   target: 'es2022',
   platform: 'neutral',
-  external: ['zod', 'express', 'fastify', 'next', 'hono', 'ioredis', 'redis', 'fastify-plugin'],
+  external: ['zod', 'express', 'fastify', 'next', 'hono', 'ioredis', 'redis', 'fastify-plugin', 'bullmq', 'pg-boss'],
 }, {
   // The `hookverify` executable: Node-only, ESM, not an export; tsup keeps the shebang and
   // marks the file executable.

@@ -33,6 +33,7 @@ if (!renderOnly) {
   run(['bench/run.mjs', 'bench/e2e.ts']);
   run(['bench/run.mjs', 'bench/durable-postgres.ts']);
   writeFileSync(join(results, 'pipeline-cost.md'), run(['bench/run.mjs', 'bench/pipeline-cost.ts']));
+  run(['bench/run.mjs', 'bench/queue-handoff.ts']);
 }
 // Sizes are cheap and deterministic: always measured now.
 const sizes = run(['scripts/bundle-size.mjs']).trim();
@@ -132,6 +133,22 @@ if (durablePostgres) {
     '',
   );
 } else lines.push('Not measured yet (`node bench/run.mjs bench/durable-postgres.ts`).', '');
+
+lines.push('## Queue hand-offs (loopback)', '');
+const queueHandoff = readJson('queue-handoff.json');
+if (queueHandoff) {
+  lines.push(
+    `${queueHandoff.deliveries} signed 1 KB Peridio deliveries, ${queueHandoff.inFlight} in flight, through the receiver in process ` +
+      '(no HTTP: the section above measures it); a real redis-server and PostgreSQL (fsync off) on 127.0.0.1. "Acknowledged" is when the receiver ' +
+      'answered 2xx; "handled" and the latency run to the handler\'s call, in a worker for a queue (a latency in seconds is ' +
+      'the backlog of a worker slower than its receiver). Receiver, worker and engines share the machine' +
+      (queueHandoff.loadAverage === undefined ? '' : `, whose load average was ${queueHandoff.loadAverage.toFixed(1)} from other work`) +
+      ` (bench/queue-handoff.ts, measured ${queueHandoff.measuredAt.slice(0, 16).replace('T', ' ')} UTC).`,
+    '',
+    readFileSync(join(results, 'queue-handoff.md'), 'utf8').trim(),
+    '',
+  );
+} else lines.push('Not measured yet (`node bench/run.mjs bench/queue-handoff.ts`).', '');
 
 lines.push('## Bundle sizes', '', 'esbuild, minified, tree-shaken, dependencies included, gzip -9 (`npm run size`; budgets in bench/size-budget.json).', '', sizes, '');
 

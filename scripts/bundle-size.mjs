@@ -16,7 +16,7 @@ import { entries } from './entries.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const budgetFile = join(root, 'bench', 'size-budget.json');
 const budgets = JSON.parse(readFileSync(budgetFile, 'utf8'));
-const PEERS = ['express', 'fastify', 'fastify-plugin', 'next', 'ioredis', 'redis', '@redis/*', 'react', 'react-dom'];
+const PEERS = ['express', 'fastify', 'fastify-plugin', 'next', 'ioredis', 'redis', '@redis/*', 'bullmq', 'pg-boss', 'react', 'react-dom'];
 
 /** Bundles a snippet that imports from the repository, returning gzip bytes and the packages it pulled in. */
 async function measure(contents) {

@@ -21,9 +21,10 @@ try {
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root));
   console.log(`packed ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KiB`);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'hookverify-consumer', private: true, type: 'module' }, null, 2));
-  // fastify: the one optional peer whose types the declarations import (hookverify/fastify);
-  // its own types need @types/node, as every Node consumer has.
-  const extras = ['fastify', '@types/node'].map((name) => `${name}@${version(name)}`);
+  // fastify, bullmq and pg-boss: the optional peers whose types the declarations import
+  // (hookverify/fastify, hookverify/bullmq, hookverify/pg-boss; bullmq is also loaded at run
+  // time); fastify's own types need @types/node, as every Node consumer has.
+  const extras = ['fastify', '@types/node', 'bullmq', 'pg-boss'].map((name) => `${name}@${version(name)}`);
   run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', join(dir, packed.filename), ...extras]);
 
   // Every entry loads, from both module systems, and exports something.

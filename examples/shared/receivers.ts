@@ -25,20 +25,7 @@ export function createPeridioReceiver(secret = process.env.PERIDIO_WEBHOOK_SECRE
     verifier: createPeridioVerifier({ secret: required('PERIDIO_WEBHOOK_SECRET', secret) }),
     events: peridioEvents,
     dedupe: createDeduplicator({ retention: peridio }),
-    handle: createRouter(
-      peridioEvents,
-      {
-        'device.release-changed': (event) => {
-          const { device, to_release } = event.payload.data.data;
-          console.log(`handled device.release-changed: ${device.identifier} -> ${to_release.version}`);
-        },
-        'webhook.test-fire': () => console.log('handled webhook.test-fire: endpoint verified'),
-      },
-      {
-        onUnhandled: (event) => console.log(`handled ${event.name}`),
-        onUnknown: (event) => console.log(`handled unknown Peridio event ${event.name}`),
-      },
-    ),
+    handle: createPeridioRouter(),
     hooks: { onOutcome: logOutcome },
   });
 }
@@ -49,13 +36,36 @@ export function createEdgeSenseReceiver(secret = process.env.EDGESENSE_WEBHOOK_S
     verifier: createEdgeSenseVerifier({ secret: required('EDGESENSE_WEBHOOK_SECRET', secret) }),
     events: edgesenseEvents,
     dedupe: createDeduplicator(),
-    handle: createRouter(
-      edgesenseEvents,
-      {
-        'device.alert': (event) => console.log(`handled device.alert: ${event.payload.deviceId} ${event.payload.payload.metric}`),
-      },
-      { onUnhandled: (event) => console.log(`handled ${event.name}`) },
-    ),
+    handle: createEdgeSenseRouter(),
     hooks: { onOutcome: logOutcome },
   });
+}
+
+/** What the Peridio examples do with each event, in the receiver or, in examples/queue, in a worker. */
+export function createPeridioRouter() {
+  return createRouter(
+    peridioEvents,
+    {
+      'device.release-changed': (event) => {
+        const { device, to_release } = event.payload.data.data;
+        console.log(`handled device.release-changed: ${device.identifier} -> ${to_release.version}`);
+      },
+      'webhook.test-fire': () => console.log('handled webhook.test-fire: endpoint verified'),
+    },
+    {
+      onUnhandled: (event) => console.log(`handled ${event.name}`),
+      onUnknown: (event) => console.log(`handled unknown Peridio event ${event.name}`),
+    },
+  );
+}
+
+/** What the EdgeSense examples do with each event. */
+export function createEdgeSenseRouter() {
+  return createRouter(
+    edgesenseEvents,
+    {
+      'device.alert': (event) => console.log(`handled device.alert: ${event.payload.deviceId} ${event.payload.payload.metric}`),
+    },
+    { onUnhandled: (event) => console.log(`handled ${event.name}`) },
+  );
 }

@@ -81,6 +81,19 @@ export type DedupeErrorCode = 'store_unavailable' | 'missing_dedupe_key';
 export type PrnErrorCode = 'malformed_prn';
 
 /**
+ * Why a queued job cannot be processed: `invalid_job`, data that is not a hookverify job
+ * (another producer's job on the queue, or a format this version does not read).
+ *
+ * @example
+ * ```ts
+ * import { JobError, type JobErrorCode } from 'hookverify';
+ *
+ * const code: JobErrorCode | undefined = error instanceof JobError ? error.code : undefined; // 'invalid_job'
+ * ```
+ */
+export type JobErrorCode = 'invalid_job';
+
+/**
  * A mistake in how hookverify was set up (not in a delivery).
  *
  * - `invalid_secret`: a secret is missing, empty or not in the sender's encoding.
@@ -113,6 +126,7 @@ export type HookverifyErrorCode =
   | EventErrorCode
   | DedupeErrorCode
   | PrnErrorCode
+  | JobErrorCode
   | ConfigurationErrorCode;
 
 /**
@@ -203,6 +217,18 @@ export class DedupeError extends HookverifyError<DedupeErrorCode> {}
  * ```
  */
 export class PrnError extends HookverifyError<PrnErrorCode> {}
+
+/**
+ * A queued job's data is not a hookverify job; a worker dead-letters it without retrying.
+ *
+ * @example
+ * ```ts
+ * import { JobError } from 'hookverify';
+ *
+ * if (error instanceof JobError) console.warn('not a hookverify job:', error.message);
+ * ```
+ */
+export class JobError extends HookverifyError<JobErrorCode> {}
 
 /**
  * hookverify was set up in a way that cannot work; thrown at construction or at the first request.

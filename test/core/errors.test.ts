@@ -4,6 +4,7 @@ import {
   DedupeError,
   EventValidationError,
   HookverifyError,
+  JobError,
   PrnError,
   WebhookVerificationError,
 } from '../../src/index.js';
@@ -14,6 +15,7 @@ describe('errors', () => {
     [EventValidationError, 'invalid_event'],
     [DedupeError, 'store_unavailable'],
     [PrnError, 'malformed_prn'],
+    [JobError, 'invalid_job'],
     [ConfigurationError, 'invalid_secret'],
   ] as const)('%o carries its code and name and is a HookverifyError', (ErrorClass, code) => {
     const error = new (ErrorClass as new (code: string, message: string, options?: { cause?: unknown }) => HookverifyError)(

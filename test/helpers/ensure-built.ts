@@ -30,7 +30,12 @@ export async function ensureBuiltPackage(): Promise<void> {
   try {
     if (isBuilt()) return;
     try {
-      execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit', timeout: 240_000 });
+      execFileSync('npx', ['tsup', '--silent'], {
+        stdio: 'inherit',
+        timeout: 240_000,
+        // As scripts/ci/30-build.sh: the declaration build needs more than the default heap.
+        env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=6144 ${process.env['NODE_OPTIONS'] ?? ''}` },
+      });
     } catch (error) {
       throw new Error('these tests need the built package and `npx tsup` failed: run it and read its errors', { cause: error });
     }

@@ -59,14 +59,19 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts a redis-server on a free loopback port; retries if another process took the port first. */
-export async function startRedisServer(): Promise<RedisServer> {
+/**
+ * Starts a redis-server on a free loopback port; retries if another process took the port first.
+ * `port` starts it on that one (to bring a stopped server back where its clients reconnect), and
+ * `dir` keeps its data there, written on every command, so a stopped server comes back with it.
+ */
+export async function startRedisServer(options: { port?: number; dir?: string } = {}): Promise<RedisServer> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
+    const persistence = options.dir === undefined ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dir];
     const child = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'notice'],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--loglevel', 'notice'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {

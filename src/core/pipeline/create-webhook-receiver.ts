@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_BODY_BYTES } from '../body.js';
 import { durationToMs, type Duration } from '../duration.js';
-import { ConfigurationError, type EventErrorCode } from '../errors.js';
+import { ConfigurationError, DedupeError, type EventErrorCode } from '../errors.js';
 import type { HeadersGetter } from '../headers.js';
 import type { MatchedSecret } from '../secrets.js';
 import type { VerifiedDelivery, Verifier } from '../verifier.js';
@@ -479,6 +479,11 @@ function handlerFailure(
 ): ReceiverResponse {
   if (error === HANDOFF_TIMED_OUT) {
     return finish('handoff_timeout', 'the hand-off did not finish in time; released so the sender retries', new Error('hand-off timed out'));
+  }
+  // A hand-off (hookverify/bullmq, hookverify/pg-boss) whose queue refused the job says so with
+  // this error: the sender must hear 503, "try later", as for a dedupe store that is down.
+  if (error instanceof DedupeError && error.code === 'store_unavailable') {
+    return finish('store_unavailable', 'the queue or store did not accept the event; nothing was processed', error);
   }
   return finish('handler_failed', 'the handler threw; nothing was marked done, so the retry runs it again', error);
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { DedupeError } from '../../../src/core/errors.js';
 import { createVerifier } from '../../../src/core/verifier.js';
 import { defineCatalog } from '../../../src/events/define-catalog.js';
 import { createWebhookReceiver, type DedupeRunner, type ReceiverOutcome } from '../../../src/core/pipeline/create-webhook-receiver.js';
@@ -267,6 +268,26 @@ describe('createWebhookReceiver', () => {
     const retried = await receiver.receive(post(signed));
     expect(retried.status).toBe(200);
     expect(queue).toHaveLength(1);
+  });
+
+  it('acknowledge-first: a hand-off whose queue refuses the job (DedupeError store_unavailable) is answered 503, other errors 500', async () => {
+    const errors: unknown[] = [];
+    let refusal: Error = new DedupeError('store_unavailable', 'queue down', { cause: new Error('ECONNREFUSED') });
+    const receiver = createWebhookReceiver({
+      verifier,
+      mode: 'acknowledge-first',
+      handle: () => {
+        throw refusal;
+      },
+      hooks: { onError: (error) => errors.push(error) },
+    });
+    const signed = await signPeridio(releaseChangedBody());
+    const refused = await receiver.receive(post(signed));
+    expect([refused.status, json(refused.body)]).toEqual([503, { error: 'store_unavailable' }]);
+    expect(errors[0]).toBe(refusal);
+    refusal = new Error('a bug in the hand-off');
+    const failed = await receiver.receive(post(signed));
+    expect([failed.status, json(failed.body)]).toEqual([500, { error: 'handler_failed' }]);
   });
 
   it('keeps answering when a hook throws, and maps a throwing parser to 500 internal_error', async () => {
