@@ -8,6 +8,7 @@ import type { DedupeStore } from '../../../src/dedupe/store.js';
 import { jobUuid } from '../../../src/durable/job-uuid.js';
 import type { JobContext, JobHandler, JobOutcome } from '../../../src/durable/job-processor.js';
 import { createPgBossHandoff, createPgBossWorker, type PgBossDeadLetter, type PgBossHandoffOptions } from '../../../src/durable/pg-boss/index.js';
+import { createPgBossQueues } from '../../../src/durable/pg-boss/pg-boss-queues.js';
 import { createRouter } from '../../../src/events/create-router.js';
 import { peridioEvents } from '../../../src/senders/peridio/events/index.js';
 import { auditLogBody, releaseChangedBody, signPeridio } from '../../adapters/fixtures.js';
@@ -72,6 +73,28 @@ describe.skipIf(skip)('hookverify/pg-boss with a real PostgreSQL', () => {
         }),
     };
   }
+
+  it('creates its queues when several processes start at once: the deadlock pg-boss can hit creating one queue twice is retried', async () => {
+    // Four PgBoss instances (four sessions), as a receiver and its workers starting together.
+    const others = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const other = new PgBoss({ connectionString: db.url, max: 2 });
+        other.on('error', () => {});
+        return other.start();
+      }),
+    );
+    try {
+      for (let round = 0; round < 8; round++) {
+        const queueName = `starting_${round}`;
+        const deadLetter = `${queueName}-dead-letter`;
+        const results = await Promise.allSettled(others.map((other) => createPgBossQueues(other, queueName, deadLetter)));
+        expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+        expect(await boss.getQueue(queueName)).toMatchObject({ name: queueName, deadLetter });
+      }
+    } finally {
+      await Promise.all(others.map((other) => other.stop({ graceful: false, wait: true })));
+    }
+  }, 60_000);
 
   it('answers 2xx once the job is committed (id made from the key), a duplicate delivery too, and the worker routes the typed event once', async () => {
     const { queueName, receiver, outcomes, startWorker } = await harness();
