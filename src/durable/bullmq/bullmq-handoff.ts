@@ -1,8 +1,9 @@
 import type { JobsOptions } from 'bullmq';
-import { ConfigurationError, DedupeError } from '../../core/errors.js';
+import { ConfigurationError } from '../../core/errors.js';
 import type { DeliveryContext } from '../../core/pipeline/create-webhook-receiver.js';
 import { encodeJobId } from '../job-id.js';
-import { createJobPayload, type JobPayload } from '../job-payload.js';
+import { attemptsOption, handOffTo } from '../hand-off.js';
+import type { JobPayload } from '../job-payload.js';
 
 /**
  * What the hand-off needs of a BullMQ `Queue`: its `add`.
@@ -79,8 +80,7 @@ export function createBullMQHandoff(
   if (typeof queue?.add !== 'function') {
     throw new ConfigurationError('invalid_option', 'createBullMQHandoff needs a BullMQ Queue (something with add())');
   }
-  const attempts = options.attempts ?? 5;
-  if (!Number.isInteger(attempts) || attempts < 1) throw new ConfigurationError('invalid_option', 'attempts must be a whole number from 1');
+  const attempts = attemptsOption(options.attempts);
   const jobOptions: JobsOptions = {
     removeOnComplete: { age: DAY_SECONDS },
     removeOnFail: false,
@@ -88,12 +88,5 @@ export function createBullMQHandoff(
     attempts,
     backoff: options.backoff ?? { type: 'exponential', delay: 1000 },
   };
-  return async function enqueueToBullMQ(event, { delivery }) {
-    const job = createJobPayload(delivery, event);
-    try {
-      await queue.add(job.event ?? job.eventType ?? job.sender, job, { ...jobOptions, jobId: encodeJobId(job.key) });
-    } catch (error) {
-      throw new DedupeError('store_unavailable', 'BullMQ did not accept the job; the sender will retry', { cause: error });
-    }
-  };
+  return handOffTo('BullMQ', (job) => queue.add(job.event ?? job.eventType ?? job.sender, job, { ...jobOptions, jobId: encodeJobId(job.key) }));
 }

@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
-import { ConfigurationError, DedupeError } from '../../core/errors.js';
+import { ConfigurationError } from '../../core/errors.js';
 import type { DeliveryContext } from '../../core/pipeline/create-webhook-receiver.js';
-import { createJobPayload } from '../job-payload.js';
+import { attemptsOption, handOffTo } from '../hand-off.js';
 import { jobUuid } from '../job-uuid.js';
 import { createPgBossQueues, defaultDeadLetter } from './pg-boss-queues.js';
 
@@ -80,8 +80,7 @@ export function createPgBossHandoff(
     throw new ConfigurationError('invalid_option', 'createPgBossHandoff needs a started PgBoss');
   }
   if (typeof queueName !== 'string' || queueName.length === 0) throw new ConfigurationError('invalid_option', 'queueName must be a queue name');
-  const attempts = options.attempts ?? 5;
-  if (!Number.isInteger(attempts) || attempts < 1) throw new ConfigurationError('invalid_option', 'attempts must be a whole number from 1');
+  const attempts = attemptsOption(options.attempts);
   const deadLetter = options.deadLetter ?? defaultDeadLetter(queueName);
   const sendOptions: PgBoss.SendOptions = {
     retryLimit: attempts - 1,
@@ -92,18 +91,13 @@ export function createPgBossHandoff(
   };
   let queues: Promise<void> | undefined;
 
-  return async function sendToPgBoss(event, { delivery }) {
-    const job = createJobPayload(delivery, event);
-    try {
-      queues ??= createPgBossQueues(boss, queueName, deadLetter).catch((error: unknown) => {
-        queues = undefined;
-        throw error;
-      });
-      await queues;
-      // null: a job with this id exists already, so the event is queued (or done): acknowledge.
-      await boss.send(queueName, job as unknown as object, { ...sendOptions, id: await jobUuid(job.key), singletonKey: job.key });
-    } catch (error) {
-      throw new DedupeError('store_unavailable', 'pg-boss did not accept the job; the sender will retry', { cause: error });
-    }
-  };
+  return handOffTo('pg-boss', async (job) => {
+    queues ??= createPgBossQueues(boss, queueName, deadLetter).catch((error: unknown) => {
+      queues = undefined;
+      throw error;
+    });
+    await queues;
+    // null: a job with this id exists already, so the event is queued (or done): acknowledge.
+    await boss.send(queueName, job as unknown as object, { ...sendOptions, id: await jobUuid(job.key), singletonKey: job.key });
+  });
 }
