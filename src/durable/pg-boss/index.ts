@@ -6,4 +6,4 @@
  * @module
  */
 export { createPgBossHandoff, type PgBossHandoffOptions, type PgBossLike } from './pg-boss-handoff.js';
-export { createPgBossWorker, type PgBossDeadLetter, type PgBossWorkerOptions } from './pg-boss-worker.js';
+export { createPgBossWorker, type PgBossDeadLetter, type PgBossWorkerOptions, type PgBossWorkers } from './pg-boss-worker.js';

@@ -37,14 +37,14 @@ export interface PgBossDeadLetter {
  * ```
  */
 export interface PgBossWorkerOptions<Event> extends JobProcessorOptions<Event> {
-  readonly boss: Pick<PgBoss, 'work' | 'send' | 'createQueue'>;
+  readonly boss: Pick<PgBoss, 'fetch' | 'complete' | 'fail' | 'send' | 'createQueue'> & { on?: PgBoss['on'] };
   /** The queue the hand-off sends to. */
   readonly queueName: string;
   /** Where dead letters go; the hand-off's. Default `"<queue>-dead-letter"`. */
   readonly deadLetter?: string;
-  /** Jobs run at once by this process (one pg-boss `work` each). Default 1. */
+  /** Jobs run at once by this process (one fetch loop each). Default 1. */
   readonly concurrency?: number;
-  /** pg-boss's polling interval, in seconds. Default 2 (pg-boss's). */
+  /** How long an idle loop waits before fetching again, in seconds. Default 2 (pg-boss's). */
   readonly pollingIntervalSeconds?: number;
   /**
    * pg-boss cannot put a job back without spending a retry, so a postponed job (another run holds
@@ -57,6 +57,30 @@ export interface PgBossWorkerOptions<Event> extends JobProcessorOptions<Event> {
   readonly onDeadLetter?: (deadLetter: PgBossDeadLetter) => void;
   /** Called with every run's outcome. */
   readonly onOutcome?: (outcome: JobOutcome, job: PgBoss.JobWithMetadata<JobPayload>) => void;
+  /**
+   * Called when Postgres could not be reached to fetch a job or record its outcome. Such a job
+   * stays active until pg-boss expires it, then runs again; its completion, already claimed in
+   * the store, is acknowledged as a duplicate.
+   */
+  readonly onError?: (error: Error) => void;
+}
+
+/**
+ * The running loops of {@link createPgBossWorker}.
+ *
+ * @example
+ * ```ts
+ * import type { PgBossWorkers } from 'hookverify/pg-boss';
+ *
+ * const shutdown = async (workers: PgBossWorkers) => {
+ *   await workers.stop(); // the jobs in hand finish and are recorded first
+ *   await boss.stop();
+ * };
+ * ```
+ */
+export interface PgBossWorkers {
+  /** Stops fetching and resolves once every job in hand has run and been recorded. */
+  readonly stop: () => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,7 +91,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * completions claimed and recorded in `store` (a `hookverify/postgres` store keeps them in the
  * same database). A job given up on (its last attempt failed, or it can never succeed) is sent
  * to the dead-letter queue, passed to `onDeadLetter`, and completed so pg-boss stops. Resolves to
- * the pg-boss worker ids; stop them with `boss.offWork(queueName)` or `boss.stop()`.
+ * the running loops: `workers.stop()` lets the jobs in hand finish; `boss.stop()` also ends them.
  *
  * @example
  * ```ts
@@ -87,9 +111,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * });
  * ```
  */
-export async function createPgBossWorker<Event = unknown>(options: PgBossWorkerOptions<Event>): Promise<string[]> {
-  const { boss, queueName, onDeadLetter, onOutcome } = options;
-  if (typeof boss?.work !== 'function') throw new ConfigurationError('invalid_option', 'boss must be a started PgBoss');
+export async function createPgBossWorker<Event = unknown>(options: PgBossWorkerOptions<Event>): Promise<PgBossWorkers> {
+  const { boss, queueName, onDeadLetter, onOutcome, onError } = options;
+  if (typeof boss?.fetch !== 'function') throw new ConfigurationError('invalid_option', 'boss must be a started PgBoss');
   if (typeof queueName !== 'string' || queueName.length === 0) throw new ConfigurationError('invalid_option', 'queueName must be a queue name');
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigurationError('invalid_option', 'concurrency must be a whole number from 1');
@@ -127,18 +151,65 @@ export async function createPgBossWorker<Event = unknown>(options: PgBossWorkerO
     }
   }
 
-  const workOptions = {
-    includeMetadata: true as const,
-    batchSize: 1,
-    ...(options.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: options.pollingIntervalSeconds }),
+  // Our own fetch loop, not boss.work(): pg-boss 10's work loop records a job's outcome with a
+  // promise nobody awaits, so Postgres going away at that moment is an unhandled rejection, which
+  // ends a Node process. Here every call to Postgres is awaited and a failure reported; the job
+  // stays active, expires and is retried, so nothing is lost.
+  const pollMs = Math.max(100, (options.pollingIntervalSeconds ?? 2) * 1000);
+  const report = (error: unknown) => safely(onError && (() => onError(asError(error))));
+  let stopping = false;
+  const sleepers = new Set<() => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+
+  async function settle(job: PgBoss.JobWithMetadata<JobPayload>): Promise<void> {
+    let ok = true;
+    let result: unknown;
+    try {
+      result = await runOne(job);
+    } catch (error) {
+      ok = false;
+      result = error;
+    }
+    try {
+      if (ok) await boss.complete(queueName, job.id, result as object);
+      else await boss.fail(queueName, job.id, result as object);
+    } catch (error) {
+      report(error);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      let jobs: PgBoss.JobWithMetadata<JobPayload>[] = [];
+      try {
+        jobs = await boss.fetch<JobPayload>(queueName, { batchSize: 1, includeMetadata: true });
+      } catch (error) {
+        report(error);
+      }
+      if (jobs.length === 0) {
+        if (!stopping) await pause(pollMs);
+        continue;
+      }
+      for (const job of jobs) await settle(job);
+    }
+  }
+
+  const loops = Array.from({ length: concurrency }, loop);
+  const stop = async () => {
+    stopping = true;
+    for (const wake of [...sleepers]) wake();
+    await Promise.all(loops);
   };
-  return Promise.all(
-    Array.from({ length: concurrency }, () =>
-      boss.work<JobPayload>(queueName, workOptions, async function processHookverifyJobs(jobs) {
-        const results = [];
-        for (const job of jobs) results.push(await runOne(job));
-        return results;
-      }),
-    ),
-  );
+  // boss.stop() closes its pool; loops left polling it would keep the process alive.
+  boss.on?.('stopped', () => void stop());
+  return { stop };
 }

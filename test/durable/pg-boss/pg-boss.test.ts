@@ -152,6 +152,62 @@ describe.skipIf(skip)('hookverify/pg-boss with a real PostgreSQL', () => {
     await eventually(() => deadLetters.length === 1, 20_000);
     expect(deadLetters[0]).toMatchObject({ key: undefined, reason: 'invalid_job', attempts: 1 });
   }, 30_000);
+
+  it('reports an outcome Postgres could not record to onError, never as an unhandled rejection; the job stays active to run again; stop() waits for the job in hand', async () => {
+    const queueName = `hooks_${++queueCount}`;
+    const receiver = await startQueueReceiver(createPgBossHandoff(boss, queueName));
+    receivers.push(receiver);
+    const lost = new Error('Connection terminated unexpectedly');
+    let refusals = 0;
+    // The moment pg-boss 10's own work loop gets wrong: the handler is done, Postgres is gone.
+    const unreachableOnce = {
+      fetch: boss.fetch.bind(boss),
+      send: boss.send.bind(boss),
+      createQueue: boss.createQueue.bind(boss),
+      fail: boss.fail.bind(boss),
+      complete: (async (...args: Parameters<PgBoss['complete']>) => {
+        if (refusals++ === 0) throw lost;
+        return boss.complete(...args);
+      }) as PgBoss['complete'],
+    };
+    const errors: Error[] = [];
+    let release!: () => void;
+    const handling = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    const workers = await createPgBossWorker({
+      boss: unreachableOnce,
+      queueName,
+      events: peridioEvents,
+      store,
+      pollingIntervalSeconds: 0.2,
+      handle: async (_event, { job }) => {
+        handled.push(job.deliveryId);
+        if (handled.length === 2) await handling;
+      },
+      onError: (error) => errors.push(error),
+    });
+    const first = auditLogBody();
+    expect((await post(receiver, first))[0]).toBe(200);
+    await eventually(() => errors.length === 1, 20_000);
+    expect(errors).toEqual([lost]);
+    const stuck = await boss.getJobById(queueName, await jobUuid(`peridio:${prnOf(first)}`));
+    expect(stuck?.state).toBe('active');
+
+    const second = auditLogBody();
+    expect((await post(receiver, second))[0]).toBe(200);
+    await eventually(() => handled.length === 2, 20_000);
+    let stopped = false;
+    const stopping = workers.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    const done = await boss.getJobById(queueName, await jobUuid(`peridio:${prnOf(second)}`));
+    expect(done?.state).toBe('completed');
+    expect((await post(receiver, auditLogBody()))[0]).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(handled).toHaveLength(2);
+  }, 40_000);
 });
 
 describe.skipIf(skip)('hookverify/pg-boss when Postgres stops mid-run', () => {
