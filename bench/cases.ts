@@ -112,6 +112,7 @@ export function buildGroups(sizes: readonly number[]): (() => Promise<PlannedGro
       return plan('signature', size, `signature-peridio-${size}`, `Signature only, Peridio, ${sizeLabel(size)}`, FLOOR, [
         sync(FLOOR, (d) => floor(d.body, d.headers)),
         async('hookverify verifySignature', (d) => verifier.verifySignature(d)),
+        sync('hookverify verifySignatureSync', (d) => verifier.verifySignatureSync(d)),
       ], peridioDelivery(peridioEventBody(size)));
     });
     builders.push(() => {
@@ -120,6 +121,7 @@ export function buildGroups(sizes: readonly number[]): (() => Promise<PlannedGro
       return plan('signature', size, `signature-sw-${size}`, `Signature only, Standard Webhooks, ${sizeLabel(size)}`, FLOOR, [
         sync(FLOOR, (d) => floor(d.body, d.headers)),
         async('hookverify verifySignature', (d) => verifier.verifySignature(d)),
+        sync('hookverify verifySignatureSync', (d) => verifier.verifySignatureSync(d)),
       ], swDelivery(peridioEventBody(size)));
     });
     // (b) verify + JSON.parse.
@@ -130,6 +132,7 @@ export function buildGroups(sizes: readonly number[]): (() => Promise<PlannedGro
         sync(FLOOR_PARSE, (d) => floor(d.body, d.headers)),
         async('hookverify verify', (d) => verifier.verify(d)),
         async('hookverify safeVerify', (d) => verifier.safeVerify(d)),
+        sync('hookverify verifySync', (d) => verifier.verifySync(d)),
       ], peridioDelivery(peridioEventBody(size)));
     });
     builders.push(() => {

@@ -99,6 +99,8 @@ export type JobErrorCode = 'invalid_job';
  * - `invalid_secret`: a secret is missing, empty or not in the sender's encoding.
  * - `invalid_option`: an option has a value that cannot work.
  * - `body_already_parsed`: a framework parsed the body before hookverify could read its raw bytes.
+ * - `async_backend`: a synchronous method (`verifySync`) on a backend that answers
+ *   asynchronously (Web Crypto).
  *
  * @example
  * ```ts
@@ -108,7 +110,7 @@ export type JobErrorCode = 'invalid_job';
  * if (code === 'invalid_secret') console.error('check PERIDIO_WEBHOOK_SECRET');
  * ```
  */
-export type ConfigurationErrorCode = 'invalid_secret' | 'invalid_option' | 'body_already_parsed';
+export type ConfigurationErrorCode = 'invalid_secret' | 'invalid_option' | 'body_already_parsed' | 'async_backend';
 
 /**
  * Every code any hookverify error can carry.

@@ -184,6 +184,23 @@ export interface Verifier<Payload = unknown> {
    * checked: use `verify`.
    */
   verifySignature(input: DeliveryInput): Promise<VerifiedSignature | VerificationFailure>;
+  /**
+   * `verify` without a promise, for the node:crypto backend (the default on Node, Bun and
+   * Deno), as Stripe's `constructEvent` sits beside `constructEventAsync`: the same checks,
+   * the delivery returned or a {@link WebhookVerificationError} thrown. On a backend that
+   * answers asynchronously (Web Crypto) it throws a {@link ConfigurationError}
+   * `async_backend`: use `verify` there.
+   *
+   * @example
+   * ```ts
+   * const delivery = verifier.verifySync({ body: rawBody, headers: req.headers });
+   * ```
+   */
+  verifySync(input: DeliveryInput): VerifiedDelivery<Payload>;
+  /** `safeVerify` without a promise; node:crypto only, as {@link Verifier.verifySync}. */
+  safeVerifySync(input: DeliveryInput): VerifyOutcome<Payload>;
+  /** `verifySignature` without a promise; node:crypto only, as {@link Verifier.verifySync}. */
+  verifySignatureSync(input: DeliveryInput): VerifiedSignature | VerificationFailure;
 }
 
 const DEFAULT_TOLERANCE: Duration = '5m';
@@ -529,6 +546,17 @@ export function createVerifier<Payload = unknown>(given: Sender, options: Verifi
     };
   }
 
+  /** A synchronous method's answer, or the error saying this backend cannot give one. */
+  function settled<T>(result: T | Promise<T>): T {
+    if (!isPromise<T>(result)) return result;
+    // Nobody will read it; an unobserved rejection must not reach the process.
+    result.catch(() => {});
+    throw new ConfigurationError(
+      'async_backend',
+      `the ${backend.name} crypto backend answers asynchronously: use verify, safeVerify or verifySignature`,
+    );
+  }
+
   // Each method returns exactly one promise, already settled on node:crypto: no async
   // functions and no chains on the hot path.
   const verifier: Verifier<Payload> = {
@@ -564,6 +592,9 @@ export function createVerifier<Payload = unknown>(given: Sender, options: Verifi
         return Promise.reject(error);
       }
     },
+    verifySync: (input) => toDelivery(settled(run(input))),
+    safeVerifySync: (input) => toOutcome(settled(run(input))),
+    verifySignatureSync: (input) => toSignature(settled(checkSignature(input))),
   };
   return Object.freeze(verifier);
 }

@@ -12,6 +12,7 @@ import type { SignatureHeaderSource } from '../../src/core/scheme/signatures/sig
 import type { VerificationFailure, Verifier, VerifierOptions } from '../../src/core/verifier.js';
 import type { CryptoBackend, HmacHash } from '../../src/crypto/backend.js';
 import { nodeCryptoBackend } from '../../src/crypto/node.js';
+import { webCryptoBackend } from '../../src/crypto/web.js';
 import { signDelivery, type PrivateKeyInput } from '../../src/testing/index.js';
 
 export interface ConformanceCase {
@@ -521,6 +522,31 @@ export function describeConformance(c: ConformanceCase): void {
       }
       const outcome = await verifierFor().safeVerify(null as never);
       expect(outcome).toMatchObject({ ok: false, code: 'invalid_body' });
+    });
+  });
+
+  describe(`${c.name}: synchronous methods`, () => {
+    it('verifySync, safeVerifySync and verifySignatureSync answer what the promise methods answer, on node:crypto', async () => {
+      const { body, headers } = deliver();
+      const verifier = verifierFor({ backend: nodeCryptoBackend()! });
+      const delivery = verifier.verifySync({ body, headers });
+      expect(delivery).toEqual(await verifier.verify({ body, headers }));
+      expect(verifier.safeVerifySync({ body, headers })).toEqual({ ok: true, delivery });
+      expect(verifier.verifySignatureSync({ body, headers })).toEqual(await verifier.verifySignature({ body, headers }));
+      const tampered = { body: `${body} `, headers };
+      expect(verifier.safeVerifySync(tampered)).toEqual(await verifier.safeVerify(tampered));
+      expect(verifier.verifySignatureSync(tampered)).toMatchObject({ ok: false, code: 'invalid_signature' });
+      expect(() => verifier.verifySync(tampered)).toThrow(expect.objectContaining({ name: 'WebhookVerificationError', code: 'invalid_signature' }));
+    });
+
+    it('throw ConfigurationError async_backend on Web Crypto, which has no synchronous answer', async () => {
+      const { body, headers } = deliver();
+      const verifier = verifierFor({ backend: webCryptoBackend() });
+      for (const call of [verifier.verifySync, verifier.safeVerifySync, verifier.verifySignatureSync]) {
+        expect(() => call({ body, headers })).toThrow(expect.objectContaining({ name: 'ConfigurationError', code: 'async_backend' }));
+      }
+      // The same verifier still answers through its promise methods.
+      await expect(verifier.verify({ body, headers })).resolves.toMatchObject({ sender: c.sender.name });
     });
   });
 
