@@ -1,6 +1,7 @@
 // Installs the package as a user would: `npm pack`, then the tarball into a fresh project in a
-// temporary directory (offline: zod and the optional peers come from npm's cache, filled by
-// `npm ci`), then loads every entry from ESM and from CommonJS and type-checks a TypeScript
+// temporary directory (zod and the optional peers from npm's cache where `npm ci` filled it; a
+// fresh machine's cache holds tarballs but not the registry's package documents, so npm may
+// still ask the registry), then loads every entry from ESM and from CommonJS and type-checks a TypeScript
 // consumer under "moduleResolution" node16, bundler and node10 (TypeScript's legacy "node", still
 // its default for "module": "commonjs", which reads "typesVersions" instead of "exports"). Run
 // after the build (scripts/ci/30-build.sh).
@@ -25,7 +26,7 @@ try {
   // (hookverify/fastify, hookverify/bullmq, hookverify/pg-boss; bullmq is also loaded at run
   // time); fastify's own types need @types/node, as every Node consumer has.
   const extras = ['fastify', '@types/node', 'bullmq', 'pg-boss'].map((name) => `${name}@${version(name)}`);
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', join(dir, packed.filename), ...extras]);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(dir, packed.filename), ...extras]);
 
   // Every entry loads, from both module systems, and exports something.
   const check = (kind, load) => `

@@ -1,5 +1,5 @@
 // The project the runtime suite runs in: the packed tarball installed as a user installs it
-// (offline, from npm's cache, as scripts/consumer-test.mjs does), Hono beside it, the suite's
+// (from npm's cache where it can, as scripts/consumer-test.mjs does), Hono beside it, the suite's
 // files copied in, and two generated modules: fixtures.mjs (the data) and modules.mjs (every
 // entry the suite uses, imported statically so that workerd's bundle holds them all).
 import { execFileSync } from 'node:child_process';
@@ -37,7 +37,7 @@ export interface ConsumerProject {
 export function createConsumerProject(fixtures: unknown, senderEntries: readonly string[]): ConsumerProject {
   const dir = mkdtempSync(join(tmpdir(), 'hookverify-runtimes-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'hookverify-runtimes', private: true, type: 'module' }, null, 2));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball(dir), `hono@${installedVersion('hono')}`], dir);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball(dir), `hono@${installedVersion('hono')}`], dir);
   const suite = join(dir, 'conformance');
   mkdirSync(suite);
   for (const file of readdirSync(SUITE)) copyFileSync(join(SUITE, file), join(suite, file));
