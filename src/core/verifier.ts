@@ -336,9 +336,18 @@ export function createVerifier<Payload = unknown>(given: Sender, options: Verifi
       anyActive = true;
       const match = bound.matches(key.handle, content, candidates);
       if (match === true) return i;
-      if (match !== false) return findKeyAsync(active, i, match, content, ownCopies(candidates), now);
+      if (match !== false) {
+        // The usual Web Crypto case, one secret: one step on the answer, no candidate copies.
+        if (!hasActiveAfter(active, i, now)) return match.then((matched) => (matched ? i : NO_MATCH));
+        return findKeyAsync(active, i, match, content, ownCopies(candidates), now);
+      }
     }
     return anyActive ? NO_MATCH : NO_ACTIVE_KEY;
+  }
+
+  function hasActiveAfter(active: readonly ActiveKey[], i: number, now: number): boolean {
+    for (let j = i + 1; j < active.length; j++) if (active[j]!.notAfterMs >= now) return true;
+    return false;
   }
 
   // Web Crypto: keys are tried in order, so the first active match wins, as on Node, and no

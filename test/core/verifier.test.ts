@@ -121,6 +121,19 @@ describe.each(backends)('createVerifier (%s backend)', (_name, make) => {
     await expect(verifier.safeVerify(sign('old', '{}'))).resolves.toMatchObject({ code: 'invalid_signature' });
   });
 
+  it('stops at the last active secret: an expired one after it is neither tried nor matched', async () => {
+    const { backend, counts } = counting(make());
+    const verifier = createVerifier(acme, {
+      secrets: ['x', { secret: 's', notAfter: NOW - 1 }],
+      backend,
+      now: () => NOW,
+    });
+    await expect(verifier.safeVerify(sign('s', '{}'))).resolves.toMatchObject({ code: 'invalid_signature' });
+    expect(counts.hmacs).toBe(1);
+    await expect(verifier.verify(sign('x', '{}'))).resolves.toMatchObject({ matchedSecret: { index: 0 } });
+    expect(counts.hmacs).toBe(2);
+  });
+
   it('reads the id from a nested body field, and none when absent', async () => {
     const verifier = createVerifier(acme, { secret: 's', backend: make(), now: () => NOW });
     await expect(verifier.verify(sign('s', '{"data":{"id":"evt_9"}}'))).resolves.toMatchObject({ id: 'evt_9' });
