@@ -55,5 +55,5 @@ export function rawBodyOf(req: ExpressRequestLike): RawBody | BodyReader {
     const path = (req.originalUrl ?? req.url ?? '/').split('?')[0]!;
     return () => Promise.reject(new ConfigurationError('body_already_parsed', howToMount(path)));
   }
-  return (maxBytes, signal) => readNodeBody(req, maxBytes, signal);
+  return (maxBytes) => readNodeBody(req, maxBytes);
 }

@@ -57,7 +57,7 @@ export async function hookverifyFastify(fastify: FastifyInstance, options: Hookv
       // Every header line, as Node received it: the verifier refuses a repeated one.
       headers: distinctHeaders(request.raw),
       url: nodeRequestUrl(request.raw),
-      body: (maxBytes, signal) => readNodeBody(stream, maxBytes, signal),
+      body: (maxBytes) => readNodeBody(stream, maxBytes),
     });
     reply.code(response.status).headers(response.headers);
     if (closesConnection(response.status)) reply.header('connection', 'close');

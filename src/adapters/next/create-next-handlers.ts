@@ -103,7 +103,7 @@ export function createNextApiHandler(receiver: WebhookReceiver): NextApiHandlerL
             warnSetup(error);
             return Promise.reject(error);
           }
-        : (maxBytes, signal) => readNodeBody(req, maxBytes, signal),
+        : (maxBytes) => readNodeBody(req, maxBytes),
     });
     sendNodeResponse(res, response);
   };

@@ -23,25 +23,15 @@ const encoder = new TextEncoder();
  * Reads a Node request stream up to `maxBytes`: the bytes, or `undefined` as soon as more have
  * arrived. Past the limit nothing more is kept: the rest is drained and dropped, so that the
  * client, still sending, can read the 413 instead of a reset connection (Node does the same
- * with a body nobody reads). When `signal` aborts, what arrived is dropped and the promise
- * rejects with its reason; the adapter's 408 then closes the connection. Written against a
- * structural type so that it loads on every runtime.
+ * with a body nobody reads). It takes no abort signal: past the receiver's body deadline the
+ * adapter answers 408 and closes the connection, and the stream's `close` ends the read and
+ * drops what arrived. Written against a structural type so that it loads on every runtime.
  */
-export function readNodeBody(stream: NodeReadableLike, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array | undefined> {
+export function readNodeBody(stream: NodeReadableLike, maxBytes: number): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
     let settled = false;
-    signal?.addEventListener(
-      'abort',
-      () => {
-        if (settled) return;
-        settled = true;
-        chunks.length = 0;
-        reject(signal.reason);
-      },
-      { once: true },
-    );
     // The listeners stay attached once settled: `data` keeps draining, and a late `error` (the
     // client going away mid-drain) must find a listener rather than crash the process.
     stream.on('data', (chunk) => {
@@ -64,6 +54,7 @@ export function readNodeBody(stream: NodeReadableLike, maxBytes: number, signal?
     stream.on('close', () => {
       if (settled) return;
       settled = true;
+      chunks.length = 0;
       reject(new Error('the request closed before its body was complete'));
     });
     stream.on('error', (error) => {

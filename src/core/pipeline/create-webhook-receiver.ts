@@ -6,6 +6,7 @@ import type { MatchedSecret } from '../secrets.js';
 import type { VerifiedDelivery, Verifier } from '../verifier.js';
 import type { ReceiverOutcomeCode } from './outcome-codes.js';
 import { RECEIVER_STATUS } from './outcome-codes.js';
+import { withinDeadline } from './within-deadline.js';
 import { readLimitedBody } from './read-limited-body.js';
 import { readOnlyHeaders } from './read-only-headers.js';
 import type { ReceivedRequest, ReceiverResponse } from './received-request.js';
@@ -362,11 +363,7 @@ export function createWebhookReceiver<Event = unknown, Scope extends object = ob
   /** Acknowledge-first: a hand-off that hangs must not hold the sender past its own timeout. */
   function bounded(work: Promise<boolean>): Promise<boolean> {
     if (handoffMs === 0) return work;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(reject, handoffMs, HANDOFF_TIMED_OUT);
-    });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    return withinDeadline(work, handoffMs, HANDOFF_TIMED_OUT, true) as Promise<boolean>;
   }
 
   async function receive(request: ReceivedRequest): Promise<ReceiverResponse> {

@@ -7,7 +7,9 @@ import type { HeadersInput } from '../headers.js';
  * over the limit (nothing past the limit is buffered). May reject with a `ConfigurationError`
  * `body_already_parsed` when a framework consumed the body before hookverify could read it.
  * When `signal` aborts (the receiver's `bodyTimeout` passed) the reader should stop reading and
- * let go of the stream; the receiver answers 408 without waiting for it.
+ * let go of the stream; the receiver answers 408 without waiting for it. Only a reader that
+ * declares the `signal` parameter is given one (an AbortController is not free); the Node
+ * adapters declare none, since the 408 closes the connection, which ends their read.
  *
  * @example
  * ```ts

@@ -221,6 +221,23 @@ describe('createWebhookReceiver', () => {
     }
   });
 
+  it('gives a signal only to a reader that declares one, and still answers 408 at the deadline for one that does not', async () => {
+    vi.useFakeTimers();
+    try {
+      const receiver = createWebhookReceiver({ verifier, handle: () => {}, bodyTimeout: '1s' });
+      const given: unknown[][] = [];
+      const answer = receiver.receive({ method: 'POST', headers: {}, body: (...args: unknown[]) => ((given.push(args), new Promise(() => {})) as never) });
+      const withSignal = receiver.receive({ method: 'POST', headers: {}, body: (limit, signal) => ((given.push([limit, signal]), new Promise(() => {}))) });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect([(await answer).status, (await withSignal).status]).toEqual([408, 408]);
+      expect(given[0]).toHaveLength(1);
+      expect(given[1]![1]).toBeInstanceOf(AbortSignal);
+      expect((given[1]![1] as AbortSignal).aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('takes bodyTimeout as a duration, reports a reader that gives up on its signal as the timeout, and refuses 0', async () => {
     const receiver = createWebhookReceiver({ verifier, handle: () => {}, bodyTimeout: '30ms' });
     const started = Date.now();
