@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import { toJSONSchema } from 'zod/mini';
 import type { AnyCatalog } from '../src/events/index.js';
 import { edgesenseEvents } from '../src/senders/edgesense/events/index.js';
 import { peridioEvents } from '../src/senders/peridio/events/index.js';
@@ -17,7 +17,7 @@ const catalogs: { catalog: AnyCatalog; source: string }[] = [
 
 function render(catalog: AnyCatalog, name: string, source: string): string {
   // `input`: these schemas describe what arrives on the wire, before any zod transform.
-  const { $schema, ...schema } = z.toJSONSchema(catalog.events[name]!, { io: 'input' });
+  const { $schema, ...schema } = toJSONSchema(catalog.events[name]!, { io: 'input' });
   const document = {
     $schema,
     title: `${catalog.name} ${name}`,

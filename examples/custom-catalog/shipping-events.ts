@@ -8,7 +8,7 @@ function shippingEvent<const Name extends string, Data extends z.ZodType>(event:
   return z.looseObject({ event: z.literal(event), timestamp: dateTimeSchema, data });
 }
 
-const shipment = z.looseObject({ id: z.string(), status: z.string(), created_at: dateTimeSchema.optional() });
+const shipment = z.looseObject({ id: z.string(), status: z.string(), created_at: z.optional(dateTimeSchema) });
 const user = z.looseObject({ id: z.string() });
 
 export const shippingEvents = defineCatalog({

@@ -1,7 +1,7 @@
 /**
- * `hookverify/events`: describe a sender's events with zod schemas and route them to typed
- * handlers. The built-in catalogs (`hookverify/peridio/events`, `hookverify/edgesense/events`)
- * are made with these same functions.
+ * `hookverify/events`: describe a sender's events with zod schemas (classic `zod` or
+ * `zod/mini`, any zod 4) and route them to typed handlers. The built-in catalogs
+ * (`hookverify/peridio/events`, `hookverify/edgesense/events`) are made with these same functions.
  *
  * @module
  */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { defineCatalog } from '../../../events/define-catalog.js';
 import { edgesense } from '../sender.js';
 import { configUpdateSchema, deviceAlertSchema, deviceDataSchema, deviceStatusSchema } from './schemas.js';
@@ -8,11 +8,16 @@ import { configUpdateSchema, deviceAlertSchema, deviceDataSchema, deviceStatusSc
  * `{ event, timestamp, deviceId, payload }` is typed; of the payloads only `device.data`'s
  * readings are documented, the others are open objects whose members are all kept.
  *
+ * They are `zod/mini` schemas, which classic zod nests and spreads like its own (see
+ * `peridioEventSchemas`).
+ *
  * @example
  * ```ts
+ * import { z } from 'zod';
  * import { edgesenseEventSchemas } from 'hookverify/edgesense/events';
  *
  * const result = edgesenseEventSchemas['device.data'].safeParse(payload);
+ * const withSite = z.looseObject({ ...edgesenseEventSchemas['device.data'].shape, site: z.string() });
  * ```
  */
 export const edgesenseEventSchemas = {

@@ -1,6 +1,6 @@
 /**
  * `hookverify/edgesense/events`: zod schemas, types and the typed catalog of EdgeSense events.
- * Loads zod; `hookverify/edgesense` (verification only) does not.
+ * Loads zod's tree-shakable `zod/mini` API; `hookverify/edgesense` (verification only) loads no zod.
  *
  * @module
  */

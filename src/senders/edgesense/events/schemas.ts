@@ -1,14 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { looseObject } from '../../../events/loose-object.js';
 import { dateTimeSchema } from '../../../events/date-time-schema.js';
 
 /** Payloads the guide does not document: any object, every member kept. */
-const openPayload = z.looseObject({});
+const openPayload = looseObject({});
 
-function edgesenseEnvelope<const Name extends string, Payload extends z.ZodType>(event: Name, payload: Payload) {
-  return z.looseObject({
+function edgesenseEnvelope<const Name extends string, Payload extends z.ZodMiniType>(event: Name, payload: Payload) {
+  return looseObject({
     event: z.literal(event),
     timestamp: dateTimeSchema,
-    deviceId: z.string().min(1),
+    deviceId: z.string().check(z.minLength(1)),
     payload,
   });
 }
@@ -16,10 +17,10 @@ function edgesenseEnvelope<const Name extends string, Payload extends z.ZodType>
 // The guide's only example: numeric readings. Other readings a device sends are kept as they come.
 export const deviceDataSchema = edgesenseEnvelope(
   'device.data',
-  z.looseObject({
-    temperature: z.number().optional(),
-    humidity: z.number().optional(),
-    pressure: z.number().optional(),
+  looseObject({
+    temperature: z.optional(z.number()),
+    humidity: z.optional(z.number()),
+    pressure: z.optional(z.number()),
   }),
 );
 

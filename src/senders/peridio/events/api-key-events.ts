@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { looseObject } from '../../../events/loose-object.js';
 import { peridioEnvelope, requireOneOf } from './common-schemas.js';
 import { prnSchema } from './prn-schema.js';
 
@@ -7,10 +8,10 @@ export const apiKeyCreatedSchema = peridioEnvelope(
   'created',
   // The guide shows the key itself; the OpenAPI description its PRN and its creator's.
   requireOneOf(
-    z.looseObject({
-      api_key: z.looseObject({ prn: prnSchema, name: z.string().nullable().optional() }).optional(),
-      api_key_prn: prnSchema.optional(),
-      creator_prn: prnSchema.nullable().optional(),
+    looseObject({
+      api_key: z.optional(looseObject({ prn: prnSchema, name: z.nullish(z.string()) })),
+      api_key_prn: z.optional(prnSchema),
+      creator_prn: z.nullish(prnSchema),
     }),
     ['api_key', 'api_key_prn'],
   ),

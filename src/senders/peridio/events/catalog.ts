@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { defineCatalog } from '../../../events/define-catalog.js';
 import { peridio } from '../sender.js';
 import { apiKeyCreatedSchema } from './api-key-events.js';
@@ -19,11 +19,20 @@ import { webhookRequestFailedSchema, webhookTestFireSchema } from './webhook-eve
  * `api_key.created`, `webhook.test-fire`). Each schema covers the whole envelope and keeps
  * members it does not name. JSON Schema versions ship in the package under `schemas/peridio/`.
  *
+ * They are `zod/mini` schemas: `parse`, `safeParse` and `shape` are there, classic zod's
+ * methods (`.extend()`, `.optional()`) are not. Classic zod takes them as they are, nested in
+ * its objects or spread from their `shape`.
+ *
  * @example
  * ```ts
+ * import { z } from 'zod';
  * import { peridioEventSchemas } from 'hookverify/peridio/events';
  *
  * const result = peridioEventSchemas['device.connected'].safeParse(payload);
+ *
+ * const connected = peridioEventSchemas['device.connected'];
+ * const withAttempt = z.looseObject({ ...connected.shape, delivery_attempt: z.number().int() });
+ * const stored = z.object({ event: connected, received_at: z.iso.datetime() });
  * ```
  */
 export const peridioEventSchemas = {

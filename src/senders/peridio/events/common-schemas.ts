@@ -1,34 +1,35 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { looseObject } from '../../../events/loose-object.js';
 import { dateTimeSchema } from '../../../events/date-time-schema.js';
 import { prnSchema } from './prn-schema.js';
 
-export const cohortSchema = z.looseObject({
+export const cohortSchema = looseObject({
   cohort_prn: prnSchema,
-  cohort_name: z.string().nullable().optional(),
+  cohort_name: z.nullish(z.string()),
 });
 
-export const deviceSchema = z.looseObject({
+export const deviceSchema = looseObject({
   prn: prnSchema,
   identifier: z.string(),
-  cohort: cohortSchema.nullable().optional(),
+  cohort: z.nullish(cohortSchema),
 });
 
-export const releaseSchema = z.looseObject({
+export const releaseSchema = looseObject({
   prn: prnSchema,
   version: z.string(),
   /** False when the device reported a release Peridio does not know. */
-  known: z.boolean().optional(),
+  known: z.optional(z.boolean()),
 });
 
-export const bundleSchema = z.looseObject({
+export const bundleSchema = looseObject({
   prn: prnSchema,
-  name: z.string().nullable().optional(),
-  known: z.boolean().optional(),
+  name: z.nullish(z.string()),
+  known: z.optional(z.boolean()),
 });
 
-export const certificateSchema = z.looseObject({
-  fingerprint: z.string().nullable().optional(),
-  common_name: z.string().nullable().optional(),
+export const certificateSchema = looseObject({
+  fingerprint: z.nullish(z.string()),
+  common_name: z.nullish(z.string()),
 });
 
 export const ipAddressSchema = z.union([z.ipv4(), z.ipv6()]);
@@ -39,11 +40,14 @@ export const ipAddressSchema = z.union([z.ipv4(), z.ipv6()]);
  * loose objects would type neither member usefully: each side's index signature admits the
  * other's key as `unknown`.) JSON Schema gets the same rule as `anyOf` / `required`.
  */
-export function requireOneOf<Schema extends z.ZodObject>(schema: Schema, members: readonly string[]): Schema {
+export function requireOneOf<Schema extends z.ZodMiniObject>(schema: Schema, members: readonly string[]): Schema {
   const rule = `expected ${members.map((member) => `"${member}"`).join(' or ')}`;
-  return schema
-    .refine((value) => members.some((member) => Object.prototype.hasOwnProperty.call(value, member)), { error: rule })
-    .meta({ anyOf: members.map((member) => ({ required: [member] })) });
+  const checked = schema.check(
+    z.refine((value) => members.some((member) => Object.prototype.hasOwnProperty.call(value, member)), { error: rule }),
+  );
+  // The registry's metadata type depends on the schema's, which a type parameter leaves open.
+  (checked as z.ZodMiniObject).register(z.globalRegistry, { anyOf: members.map((member) => ({ required: [member] })) });
+  return checked;
 }
 
 /** `release-changed` -> `release_changed`, at the type level. */
@@ -53,21 +57,21 @@ type Underscored<S extends string> = S extends `${infer Head}-${infer Tail}` ? `
  * The envelope every Peridio event shares. `data.type` is accepted in both of Peridio's
  * spellings (the guide's hyphens, the reference's underscores), and kept as sent.
  */
-export function peridioEnvelope<const Category extends string, const Subtype extends string, Data extends z.ZodType>(
+export function peridioEnvelope<const Category extends string, const Subtype extends string, Data extends z.ZodMiniType>(
   category: Category,
   subtype: Subtype,
   data: Data,
 ) {
   const underscored = subtype.replaceAll('-', '_') as Underscored<Subtype>;
   const spellings = underscored === subtype ? [subtype] : [underscored, subtype];
-  return z.looseObject({
+  return looseObject({
     // Always 1 today; a number rather than the literal so that a version bump with an
     // unchanged shape does not stop a receiver.
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     prn: prnSchema,
     type: z.literal(category),
     inserted_at: dateTimeSchema,
-    data: z.looseObject({
+    data: looseObject({
       type: z.enum(spellings as [Underscored<Subtype> | Subtype, ...(Underscored<Subtype> | Subtype)[]]),
       data,
     }),

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { looseObject } from '../../../events/loose-object.js';
 import {
   bundleSchema,
   certificateSchema,
@@ -44,35 +45,35 @@ export const PERIDIO_AUTHENTICATION_FAILURE_REASONS = [
 // `string & {}` keeps completion for the known reasons while accepting any string.
 export type PeridioAuthenticationFailureReason = (typeof PERIDIO_AUTHENTICATION_FAILURE_REASONS)[number] | (string & {});
 
-const reasonSchema = z
-  .string()
-  .meta({ examples: [...PERIDIO_AUTHENTICATION_FAILURE_REASONS] }) as unknown as z.ZodType<PeridioAuthenticationFailureReason, string>;
+const reasonSchema = z.string().register(z.globalRegistry, {
+  examples: [...PERIDIO_AUTHENTICATION_FAILURE_REASONS],
+}) as unknown as z.ZodMiniType<PeridioAuthenticationFailureReason, string>;
 
 const connectionDetails = {
-  ip_address: ipAddressSchema.nullable().optional(),
-  certificate: certificateSchema.nullable().optional(),
-  ca_certificate: certificateSchema.nullable().optional(),
+  ip_address: z.nullish(ipAddressSchema),
+  certificate: z.nullish(certificateSchema),
+  ca_certificate: z.nullish(certificateSchema),
 };
 
 export const deviceConnectedSchema = peridioEnvelope(
   'device',
   'connected',
-  z.looseObject({
+  looseObject({
     device: deviceSchema,
     ...connectionDetails,
-    route: z.unknown().optional(),
-    headers: z.unknown().optional(),
+    route: z.optional(z.unknown()),
+    headers: z.optional(z.unknown()),
   }),
 );
 
-export const deviceDisconnectedSchema = peridioEnvelope('device', 'disconnected', z.looseObject({ device: deviceSchema }));
+export const deviceDisconnectedSchema = peridioEnvelope('device', 'disconnected', looseObject({ device: deviceSchema }));
 
 export const deviceAuthenticationFailedSchema = peridioEnvelope(
   'device',
   'authentication-failed',
-  z.looseObject({
+  looseObject({
     // A device Peridio does not know (reason `unknown_device`) has no PRN to report.
-    device: deviceSchema.extend({ prn: deviceSchema.shape.prn.nullable().optional() }),
+    device: z.extend(deviceSchema, { prn: z.nullish(deviceSchema.shape.prn) }),
     reason: reasonSchema,
     ...connectionDetails,
   }),
@@ -83,11 +84,11 @@ export const deviceCheckedForReleaseSchema = peridioEnvelope(
   'checked-for-release',
   // The guide shows `current_release`; the OpenAPI description `release` and `bundle`.
   requireOneOf(
-    z.looseObject({
+    looseObject({
       device: deviceSchema,
-      current_release: releaseSchema.optional(),
-      release: releaseSchema.nullable().optional(),
-      bundle: bundleSchema.nullable().optional(),
+      current_release: z.optional(releaseSchema),
+      release: z.nullish(releaseSchema),
+      bundle: z.nullish(bundleSchema),
     }),
     ['current_release', 'release'],
   ),
@@ -96,34 +97,34 @@ export const deviceCheckedForReleaseSchema = peridioEnvelope(
 export const deviceClaimedReleaseSchema = peridioEnvelope(
   'device',
   'claimed-release',
-  z.looseObject({ device: deviceSchema, release: releaseSchema, bundle: bundleSchema.nullable().optional() }),
+  looseObject({ device: deviceSchema, release: releaseSchema, bundle: z.nullish(bundleSchema) }),
 );
 
 export const deviceReleaseChangedSchema = peridioEnvelope(
   'device',
   'release-changed',
-  z.looseObject({
+  looseObject({
     device: deviceSchema,
     // null on a device's first release.
-    from_release: releaseSchema.nullable().optional(),
+    from_release: z.nullish(releaseSchema),
     to_release: releaseSchema,
-    from_bundle: bundleSchema.nullable().optional(),
-    to_bundle: bundleSchema.nullable().optional(),
+    from_bundle: z.nullish(bundleSchema),
+    to_bundle: z.nullish(bundleSchema),
   }),
 );
 
 export const deviceUpdatedSchema = peridioEnvelope(
   'device',
   'updated',
-  z.looseObject({
-    device: deviceSchema.extend({
-      quarantined: z.boolean().nullable().optional(),
-      tags: z.array(z.string()).nullable().optional(),
-      firmware: z.looseObject({}).nullable().optional(),
-      release: z.looseObject({}).nullable().optional(),
-      bundle: z.looseObject({}).nullable().optional(),
+  looseObject({
+    device: z.extend(deviceSchema, {
+      quarantined: z.nullish(z.boolean()),
+      tags: z.nullish(z.array(z.string())),
+      firmware: z.nullish(looseObject({})),
+      release: z.nullish(looseObject({})),
+      bundle: z.nullish(looseObject({})),
     }),
     // In the guide's example; not in the OpenAPI description.
-    updated_fields: z.array(z.string()).optional(),
+    updated_fields: z.optional(z.array(z.string())),
   }),
 );

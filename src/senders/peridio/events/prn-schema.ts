@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isPrn } from '../prn.js';
 
 const UUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
@@ -13,5 +13,5 @@ export const PRN_PATTERN = `^prn:[1-9][0-9]{0,5}:(?:${UUID}(?::[a-z][a-z0-9_]{0,
 /** A Peridio Resource Name, checked by `isPrn`. */
 export const prnSchema = z
   .string()
-  .refine((text) => isPrn(text), { error: 'expected a Peridio Resource Name (prn:1:<organization-uuid>[:<type>:<id>])' })
-  .meta({ pattern: PRN_PATTERN, maxLength: 256 });
+  .check(z.refine((text) => isPrn(text), { error: 'expected a Peridio Resource Name (prn:1:<organization-uuid>[:<type>:<id>])' }))
+  .register(z.globalRegistry, { pattern: PRN_PATTERN, maxLength: 256 });

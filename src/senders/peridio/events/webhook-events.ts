@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { looseObject } from '../../../events/loose-object.js';
 import { peridioEnvelope } from './common-schemas.js';
 import { prnSchema } from './prn-schema.js';
 
@@ -31,18 +32,20 @@ export type PeridioRequestFailureType = (typeof PERIDIO_REQUEST_FAILURE_TYPES)[n
 export const webhookTestFireSchema = peridioEnvelope(
   'webhook',
   'test-fire',
-  z.looseObject({ webhook_prn: prnSchema.optional() }),
+  looseObject({ webhook_prn: z.optional(prnSchema) }),
 );
 
 export const webhookRequestFailedSchema = peridioEnvelope(
   'webhook',
   'request-failed',
-  z.looseObject({
-    type: z.string().meta({ examples: [...PERIDIO_REQUEST_FAILURE_TYPES] }) as unknown as z.ZodType<PeridioRequestFailureType, string>,
-    data: z.looseObject({
-      webhook: z.looseObject({ prn: prnSchema }),
+  looseObject({
+    type: z.string().register(z.globalRegistry, {
+      examples: [...PERIDIO_REQUEST_FAILURE_TYPES],
+    }) as unknown as z.ZodMiniType<PeridioRequestFailureType, string>,
+    data: looseObject({
+      webhook: looseObject({ prn: prnSchema }),
       // The HTTP status the endpoint answered, for `response_status`.
-      status: z.number().int().min(100).max(599).optional(),
+      status: z.optional(z.number().check(z.int(), z.gte(100), z.lte(599))),
     }),
   }),
 );
