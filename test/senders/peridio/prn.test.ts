@@ -92,6 +92,35 @@ describe('parsePrn', () => {
 });
 
 describe('isPrn', () => {
+  it('answers what parsePrn does for PRNs and for near misses: edits, extra colons, long and zero-led parts', () => {
+    const parses = (text: string) => {
+      try {
+        parsePrn(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom(...'01aAfgzZ-_.:/ user'.split(''), 'user:', '0000000'));
+    const nearMiss = fc.tuple(prnArb.map(formatPrn), fc.array(edit, { maxLength: 3 })).map(([text, edits]) => {
+      let out = text;
+      for (const [at, kind, piece] of edits) {
+        const i = at % (out.length + 1);
+        out = kind === 'delete' ? out.slice(0, i) + out.slice(i + 1) : out.slice(0, i) + piece + out.slice(kind === 'replace' ? i + 1 : i);
+      }
+      return out;
+    });
+    fc.assert(
+      fc.property(fc.oneof(nearMiss, fc.string({ maxLength: 60 }).map((tail) => `prn:${tail}`), fc.string()), (text) => {
+        expect(isPrn(text)).toBe(parses(text));
+      }),
+      { numRuns: 5000 },
+    );
+    expect([isPrn(`prn:1:${ORG}:event:${'x'.repeat(128)}`), isPrn(`prn:1:${ORG}:event:${'x'.repeat(129)}`)]).toEqual([true, false]);
+    expect([isPrn(`prn:1:${ORG}:${'a'.repeat(64)}:x`), isPrn(`prn:1:${ORG}:${'a'.repeat(65)}:x`)]).toEqual([true, false]);
+    expect([isPrn(`prn:999999:${ORG}`), isPrn(`prn:1000000:${ORG}`), isPrn(`prn:01:${ORG}`)]).toEqual([true, false, false]);
+  });
+
   it('checks the resource type when asked', () => {
     expect(isPrn(`prn:1:${ORG}:event:${UUID}`, 'event')).toBe(true);
     expect(isPrn(`prn:1:${ORG}:device:${UUID}`, 'event')).toBe(false);
