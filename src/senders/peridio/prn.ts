@@ -171,54 +171,18 @@ function isResourceId(text: string): boolean {
   return true;
 }
 
-/** {@link isUuid} on the 36 characters of `text` from `start`, without cutting them out. */
-function isUuidAt(text: string, start: number): boolean {
-  if (start + 36 > text.length) return false;
-  for (let i = 0; i < 36; i++) {
-    const code = text.charCodeAt(start + i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (code !== 45) return false;
-    } else if (!isHex(code)) return false;
-  }
-  return true;
-}
+const UUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
 
 /**
- * Whether `text` is a PRN, by the grammar `analyse` applies, in one pass over the string and
- * without allocating: a Peridio event carries about five PRNs, and splitting each one into its
- * parts was most of what validating them cost. test/senders/peridio/prn.test.ts checks that it
- * agrees with `analyse` on arbitrary strings.
+ * The grammar `analyse` applies, as one pattern: `isPrn` tests it (a Peridio event carries about
+ * five PRNs, and V8's compiled pattern checks one in about half the time a hand-written scan
+ * takes, without the parts `analyse` cuts out), and the JSON Schema files publish it.
+ * test/senders/peridio/prn.test.ts holds the two to the same answers on PRNs and near misses.
+ * Every quantifier is bounded and the branches start differently, so it is linear for any
+ * engine; the length is checked before it runs.
  */
-function scanPrn(text: string): boolean {
-  const end = text.length;
-  if (end > MAX_PRN_LENGTH || !text.startsWith('prn:')) return false;
-  let at = 4;
-  while (at < end && isDigit(text.charCodeAt(at))) at++;
-  const digits = at - 4;
-  if (digits === 0 || digits > MAX_VERSION_DIGITS || text.charCodeAt(4) === 48 || text.charCodeAt(at) !== 58) return false;
-  at++;
-  if (text.startsWith('user:', at)) return end === at + 41 && isUuidAt(text, at + 5);
-  if (!isUuidAt(text, at)) return false;
-  at += 36;
-  if (at === end) return true;
-  if (text.charCodeAt(at) !== 58) return false;
-  const typeStart = ++at;
-  if (!isLower(text.charCodeAt(at))) return false;
-  for (at++; at < end; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 58) break;
-    if (!isLower(code) && !isDigit(code) && code !== 95) return false;
-  }
-  if (at === end || at - typeStart > MAX_RESOURCE_TYPE_LENGTH) return false;
-  const idStart = ++at;
-  if (end - idStart === 0 || end - idStart > MAX_RESOURCE_ID_LENGTH) return false;
-  for (; at < end; at++) {
-    const code = text.charCodeAt(at);
-    const ok = isDigit(code) || isLower(code) || (code >= 65 && code <= 90) || code === 45 || code === 95 || code === 46;
-    if (!ok) return false;
-  }
-  return true;
-}
+export const PRN_PATTERN = `^prn:[1-9][0-9]{0,5}:(?:${UUID}(?::[a-z][a-z0-9_]{0,63}:[A-Za-z0-9._-]{1,128})?|user:${UUID})$`;
+const PRN_REGEX = /* @__PURE__ */ new RegExp(PRN_PATTERN);
 
 function malformed(reason: string): PrnError {
   return new PrnError('malformed_prn', `not a Peridio Resource Name: ${reason}`);
@@ -280,7 +244,7 @@ export function parsePrn(value: unknown): Prn {
  * ```
  */
 export function isPrn(value: unknown, resourceType?: string): value is string {
-  if (resourceType === undefined) return typeof value === 'string' && scanPrn(value);
+  if (resourceType === undefined) return typeof value === 'string' && value.length <= MAX_PRN_LENGTH && PRN_REGEX.test(value);
   const result = analyse(value);
   if (typeof result === 'string') return false;
   return resourceType === undefined || (result.kind === 'resource' && result.resourceType === resourceType);
