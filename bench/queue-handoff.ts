@@ -168,6 +168,8 @@ if (postgresUnavailableReason() === undefined) {
         boss.on('error', () => {});
         await boss.start();
         const pool = new pg.Pool({ connectionString: postgres.url(), max: 20 });
+        // An idle client the server drops at shutdown must not mask the error that ended the run.
+        pool.on('error', () => {});
         await migratePostgresStore(pool);
         const receiver = createWebhookReceiver({
           verifier,
@@ -175,7 +177,7 @@ if (postgresUnavailableReason() === undefined) {
           mode: 'acknowledge-first',
           handle: createPgBossHandoff(boss, 'bench'),
         });
-        await createPgBossWorker({
+        const workers = await createPgBossWorker({
           boss,
           queueName: 'bench',
           concurrency: IN_FLIGHT,
@@ -187,6 +189,7 @@ if (postgresUnavailableReason() === undefined) {
         return {
           receive: async ({ body, headers }) => (await receiver.receive({ method: 'POST', headers, body })).status,
           close: async () => {
+            await workers.stop();
             await boss.stop({ graceful: false, wait: true });
             await pool.end();
           },
