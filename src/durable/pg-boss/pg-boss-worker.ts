@@ -83,8 +83,6 @@ export interface PgBossWorkers {
   readonly stop: () => Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Starts pg-boss workers that run the job processor of `hookverify/durable` on the jobs of
  * {@link createPgBossHandoff}: the same catalog and router as in-process, pg-boss's retries,
@@ -123,13 +121,26 @@ export async function createPgBossWorker<Event = unknown>(options: PgBossWorkerO
   const processor = createJobProcessor(options);
   await createPgBossQueues(boss, queueName, deadLetter);
 
+  // The one sleep of idle loops and postponed jobs; stop() wakes whoever is sleeping.
+  const sleepers = new Set<() => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+
   async function runOne(job: PgBoss.JobWithMetadata<JobPayload>): Promise<{ status: string }> {
     const attempt = { attempt: job.retryCount + 1, attempts: job.retryLimit + 1 };
     const deadline = Date.now() + postponeLimitMs;
     let outcome = await processor.process(job.data, attempt);
     while (outcome.status === 'postponed' && Date.now() < deadline) {
       safely(onOutcome && (() => onOutcome(outcome, job)));
-      await sleep(postponeMs);
+      await pause(postponeMs);
       outcome = await processor.process(job.data, attempt);
     }
     safely(onOutcome && (() => onOutcome(outcome, job)));
@@ -158,18 +169,6 @@ export async function createPgBossWorker<Event = unknown>(options: PgBossWorkerO
   const pollMs = Math.max(100, (options.pollingIntervalSeconds ?? 2) * 1000);
   const report = (error: unknown) => safely(onError && (() => onError(asError(error))));
   let stopping = false;
-  const sleepers = new Set<() => void>();
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      sleepers.add(wake);
-    });
-
   async function settle(job: PgBoss.JobWithMetadata<JobPayload>): Promise<void> {
     let ok = true;
     let result: unknown;

@@ -246,8 +246,7 @@ export function parsePrn(value: unknown): Prn {
 export function isPrn(value: unknown, resourceType?: string): value is string {
   if (resourceType === undefined) return typeof value === 'string' && value.length <= MAX_PRN_LENGTH && PRN_REGEX.test(value);
   const result = analyse(value);
-  if (typeof result === 'string') return false;
-  return resourceType === undefined || (result.kind === 'resource' && result.resourceType === resourceType);
+  return typeof result !== 'string' && result.kind === 'resource' && result.resourceType === resourceType;
 }
 
 /**
