@@ -13,13 +13,14 @@ import { createDeduplicator } from '../src/dedupe/index.js';
 import { createRouter } from '../src/events/index.js';
 import { peridioEvents } from '../src/senders/peridio/events/index.js';
 import { createPeridioVerifier, peridio } from '../src/senders/peridio/index.js';
+import { nodeLog } from '../examples/shared/node-log.js';
 
 const [framework, variant] = process.argv.slice(2);
 const PATH = '/webhooks/peridio';
 
 function logOutcome(outcome: ReceiverOutcome): void {
   const { sender, code, status, event, deliveryId, message } = outcome;
-  console.log(JSON.stringify({ outcome: code, status, sender, event, deliveryId, message }));
+  nodeLog({ outcome: code, status, sender, event, deliveryId }, message);
 }
 
 /** The example's Peridio receiver (examples/shared/receivers.ts), built from the sources. */
@@ -35,12 +36,12 @@ function peridioReceiver(): WebhookReceiver {
     handle: createRouter(
       peridioEvents,
       {
-        'device.release-changed': (event) => console.log(`handled device.release-changed: ${event.payload.data.data.device.identifier}`),
-        'webhook.test-fire': () => console.log('handled webhook.test-fire: endpoint verified'),
+        'device.release-changed': (event) => nodeLog({ handled: event.name }, `handled device.release-changed: ${event.payload.data.data.device.identifier}`),
+        'webhook.test-fire': (event) => nodeLog({ handled: event.name }, 'handled webhook.test-fire: endpoint verified'),
       },
       {
-        onUnhandled: (event) => console.log(`handled ${event.name}`),
-        onUnknown: (event) => console.log(`handled unknown Peridio event ${event.name}`),
+        onUnhandled: (event) => nodeLog({ handled: event.name }, `handled ${event.name}`),
+        onUnknown: (event) => nodeLog({ handled: event.name }, `handled unknown Peridio event ${event.name}`),
       },
     ),
     hooks: { onOutcome: logOutcome },

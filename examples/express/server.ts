@@ -2,13 +2,14 @@
 // with PERIDIO_WEBHOOK_SECRET and EDGESENSE_WEBHOOK_SECRET set (PORT optional, 0 picks one).
 import express from 'express';
 import { createExpressHandler } from 'hookverify/express';
+import { nodeLog } from '../shared/node-log.js';
 import { createEdgeSenseReceiver, createPeridioReceiver } from '../shared/receivers.js';
 
 const app = express();
 
 // Webhook routes first: they need the raw bytes, which express.json() would consume.
-app.all('/webhooks/peridio', createExpressHandler(createPeridioReceiver()));
-app.all('/webhooks/edgesense', createExpressHandler(createEdgeSenseReceiver()));
+app.all('/webhooks/peridio', createExpressHandler(createPeridioReceiver({ log: nodeLog })));
+app.all('/webhooks/edgesense', createExpressHandler(createEdgeSenseReceiver({ log: nodeLog })));
 
 // The rest of the app parses JSON as usual.
 app.use(express.json());

@@ -11,6 +11,7 @@ import { edgesenseEvents } from 'hookverify/edgesense/events';
 import { createExpressHandler } from 'hookverify/express';
 import { createPeridioVerifier } from 'hookverify/peridio';
 import { peridioEvents } from 'hookverify/peridio/events';
+import { nodeLog } from '../shared/node-log.js';
 import { QUEUES, redisConnection, required } from './settings.js';
 
 /** A queue per sender, so each worker parses with one catalog. */
@@ -22,7 +23,7 @@ function handoffTo(queueName: string) {
 }
 
 const logOutcome = ({ sender, code, status, event, deliveryId }: ReceiverOutcome) =>
-  console.log(JSON.stringify({ outcome: code, status, sender, event, deliveryId }));
+  nodeLog({ outcome: code, status, sender, event, deliveryId });
 
 const peridioReceiver = createWebhookReceiver({
   verifier: createPeridioVerifier({ secret: required('PERIDIO_WEBHOOK_SECRET') }),

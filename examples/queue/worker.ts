@@ -7,6 +7,7 @@ import { edgesenseEvents } from 'hookverify/edgesense/events';
 import { peridioEvents } from 'hookverify/peridio/events';
 import { createRedisStore } from 'hookverify/redis';
 import { Redis } from 'ioredis';
+import { nodeLog } from '../shared/node-log.js';
 import { createEdgeSenseRouter, createPeridioRouter } from '../shared/receivers.js';
 import { QUEUES, redisConnection } from './settings.js';
 
@@ -14,13 +15,13 @@ const store = createRedisStore({ client: new Redis(redisConnection()) });
 const common = {
   worker: { connection: redisConnection(), concurrency: 8 },
   store,
-  onOutcome: (outcome: JobOutcome) => console.log(JSON.stringify({ job: outcome.status, key: outcome.key })),
+  onOutcome: (outcome: JobOutcome) => nodeLog({ job: outcome.status, key: outcome.key }),
   onDeadLetter: ({ key, reason, error }: { key: string | undefined; reason: string; error: unknown }) =>
     console.error(JSON.stringify({ deadLetter: key, reason, error: String(error) })),
 };
 const workers = [
-  createBullMQWorker({ ...common, queueName: QUEUES.peridio, events: peridioEvents, handle: createPeridioRouter() }),
-  createBullMQWorker({ ...common, queueName: QUEUES.edgesense, events: edgesenseEvents, handle: createEdgeSenseRouter() }),
+  createBullMQWorker({ ...common, queueName: QUEUES.peridio, events: peridioEvents, handle: createPeridioRouter(nodeLog) }),
+  createBullMQWorker({ ...common, queueName: QUEUES.edgesense, events: edgesenseEvents, handle: createEdgeSenseRouter(nodeLog) }),
 ];
 for (const worker of workers) worker.on('error', (error) => console.error('redis:', error.message));
 await Promise.all(workers.map((worker) => worker.waitUntilReady()));
