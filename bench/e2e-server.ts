@@ -80,4 +80,10 @@ if ((framework !== 'express' && framework !== 'fastify') || !['hookverify', 'ver
 }
 const port = await listen();
 process.send?.({ port });
+// CPU time on request, so bench/e2e.ts can divide it by the requests of a run.
+process.on('message', (message) => {
+  if (message !== 'cpu') return;
+  const usage = process.cpuUsage();
+  process.send?.({ cpu: usage.user + usage.system });
+});
 process.on('disconnect', () => process.exit(0));

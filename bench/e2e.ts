@@ -3,7 +3,9 @@
 // same raw body. Servers run in their own process; autocannon runs here. Every request carries
 // a fresh, correctly signed 1 KB Peridio event with its own PRN, as a fleet sends them.
 // A third route, the same adapter and pipeline with verification only, splits the cost.
-// Variants run in a rotating order and the medians are compared.
+// Variants run in a rotating order and the medians are compared. Each server also reports the
+// CPU time it spent per request (process.cpuUsage over the run): with the load generator on the
+// same 2 cores, requests per second also measure how the two processes share them.
 //
 //   node bench/run.mjs bench/e2e.ts [--seconds 3] [--rounds 3] [--out bench/results/e2e.json]
 import { fork, type ChildProcess } from 'node:child_process';
@@ -72,6 +74,14 @@ async function sanity(server: Server, variant: string): Promise<void> {
   }
 }
 
+/** The server's CPU time so far, in microseconds. */
+function serverCpu(server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    server.child.once('message', (message) => resolve((message as { cpu: number }).cpu));
+    server.child.send('cpu');
+  });
+}
+
 async function load(server: Server): Promise<AutocannonResult> {
   return autocannon({
     url: server.url + PATH,
@@ -95,6 +105,7 @@ try {
     };
     const rps: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [] };
     const p99: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [] };
+    const cpu: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [] };
     try {
       for (const variant of VARIANTS) await sanity(servers[variant], variant);
       // A short warm-up of each, then timed runs in a rotating order.
@@ -102,13 +113,16 @@ try {
       for (let round = 0; round < rounds; round++) {
         for (let k = 0; k < VARIANTS.length; k++) {
           const variant = VARIANTS[(k + round) % VARIANTS.length]!;
+          const before = await serverCpu(servers[variant]);
           const result = await load(servers[variant]);
+          const cpuPerRequest = ((await serverCpu(servers[variant])) - before) / result.requests.total;
           if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
             throw new Error(`${framework} ${variant}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
           }
           rps[variant].push(result.requests.average);
           p99[variant].push(result.latency.p99);
-          console.error(`${framework} ${variant}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`);
+          cpu[variant].push(cpuPerRequest);
+          console.error(`${framework} ${variant}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ${cpuPerRequest.toFixed(1)} µs CPU/request`);
         }
       }
     } finally {
@@ -126,6 +140,7 @@ try {
       verifyOnlyRatio: verifyOnly / bare,
       bareP99Ms: median(p99.bare),
       hookverifyP99Ms: median(p99.hookverify),
+      cpuUs: { bare: median(cpu.bare), hookverify: median(cpu.hookverify), verifyOnly: median(cpu['verify-only']) },
       rounds: { bare: rps.bare.map(Math.round), hookverify: rps.hookverify.map(Math.round), verifyOnly: rps['verify-only'].map(Math.round) },
     });
   }

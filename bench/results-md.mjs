@@ -91,16 +91,17 @@ lines.push('## End to end over HTTP (autocannon, loopback)', '');
 if (e2e) {
   lines.push(
     `${e2e.meta.rounds} alternating runs of ${e2e.meta.seconds} s per route, ${e2e.meta.connections} connections, body: ${e2e.meta.body}. ` +
-      'The example route is the one examples/shared/receivers.ts builds (verify, zod-typed event, in-memory dedupe, router, ' +
-      'one JSON log line per request); the bare route reads the same raw body and answers 200. Server and load generator ' +
-      'share the machine.',
+      'The example route is the one examples/express and examples/fastify mount (verify, zod-typed event, in-memory dedupe, router, ' +
+      'two JSON log lines per request through pino); the bare route reads the same raw body and answers 200. Server and load generator ' +
+      'share the machine; the last column is the server process\'s CPU time per request (median over the runs).',
     '',
-    '| framework | bare route req/s | example route req/s | ratio | verification-only route req/s (ratio) | p99 latency bare / example |',
-    '|---|---:|---:|---:|---:|---|',
+    '| framework | bare route req/s | example route req/s | ratio | verification-only route req/s (ratio) | p99 latency bare / example | server CPU µs per request: bare / example / verification only |',
+    '|---|---:|---:|---:|---:|---|---|',
     ...e2e.results.map(
       (row) =>
         `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ` +
-        `${row.verifyOnlyRps ?? 'n/a'} (${row.verifyOnlyRatio?.toFixed(2) ?? 'n/a'}x) | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`,
+        `${row.verifyOnlyRps ?? 'n/a'} (${row.verifyOnlyRatio?.toFixed(2) ?? 'n/a'}x) | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms | ` +
+        (row.cpuUs ? `${row.cpuUs.bare.toFixed(1)} / ${row.cpuUs.hookverify.toFixed(1)} / ${row.cpuUs.verifyOnly.toFixed(1)} |` : 'n/a |'),
     ),
     '',
   );
