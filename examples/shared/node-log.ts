@@ -3,8 +3,10 @@
 // (bench/RESULTS.notes.md). pino's asynchronous destination writes in the background, joins the
 // lines logged meanwhile into one write, and flushes the rest when the process exits.
 import { pino } from 'pino';
-import type { Log } from './receivers.js';
 
 const logger = pino({ base: undefined }, pino.destination({ sync: false }));
 
-export const nodeLog: Log = (fields, message) => logger.info(fields, message);
+/** One JSON log line: a `Log` for the shared receivers (examples/shared/receivers.ts). */
+export function nodeLog(fields: Record<string, unknown>, message?: string): void {
+  logger.info(fields, message);
+}
