@@ -13,7 +13,7 @@ if (!script) {
   process.exit(2);
 }
 const outfile = await bundle(root, script);
-// --expose-gc: the harness collects garbage between timed batches, outside the timing;
+// --expose-gc: for the heap benchmark (bench/memory.ts), which collects before each reading;
 // --no-flush-bytecode: so those collections do not throw away the code of idle cases.
 const nodeArgs = ['--expose-gc', '--no-flush-bytecode', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 const result = spawnSync(process.execPath, [...nodeArgs, '--enable-source-maps', outfile, ...args], {
