@@ -36,7 +36,10 @@ function peridioReceiver(): WebhookReceiver {
     handle: createRouter(
       peridioEvents,
       {
-        'device.release-changed': (event) => nodeLog({ handled: event.name }, `handled device.release-changed: ${event.payload.data.data.device.identifier}`),
+        'device.release-changed': (event) => {
+          const { device, to_release } = event.payload.data.data;
+          nodeLog({ handled: event.name }, `handled device.release-changed: ${device.identifier} -> ${to_release.version}`);
+        },
         'webhook.test-fire': (event) => nodeLog({ handled: event.name }, 'handled webhook.test-fire: endpoint verified'),
       },
       {

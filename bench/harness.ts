@@ -77,7 +77,6 @@ interface Timing {
   readonly wall: number;
 }
 
-
 async function timeBatch(entry: BenchCase, iterations: number): Promise<Timing> {
   const fn = entry.fn;
   let last: unknown;

@@ -91,7 +91,7 @@ lines.push('## End to end over HTTP (autocannon, loopback)', '');
 if (e2e) {
   lines.push(
     `${e2e.meta.rounds} alternating runs of ${e2e.meta.seconds} s per route, ${e2e.meta.connections} connections, body: ${e2e.meta.body}. ` +
-      'The example route is the one examples/express and examples/fastify mount (verify, zod-typed event, in-memory dedupe, router, ' +
+      'The example route is the Peridio receiver of examples/shared/receivers.ts, rebuilt from the sources in bench/e2e-server.ts (verify, zod-typed event, in-memory dedupe, router, ' +
       'two JSON log lines per request through pino); the bare route reads the same raw body and answers 200. Server and load generator ' +
       'share the machine; the last column is the server process\'s CPU time per request (median over the runs).',
     '',
