@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
 import { ConfigurationError, EventValidationError, type EventErrorCode } from '../core/errors.js';
 import type { Sender } from '../core/sender.js';
+import { compileInPlaceCheck, type InPlaceCheck } from './in-place-check.js';
 import { describeIssues, summarizeIssues, type EventIssue } from './describe-issues.js';
 
 /**
@@ -293,13 +294,14 @@ function typeReader(locator: EventTypeLocator): TypeReader {
     throw new ConfigurationError('invalid_option', 'eventType must be a dot path, a list of dot paths or a function');
   }
   return (payload) => {
-    const parts: string[] = [];
-    for (const path of paths) {
-      const value = readPath(payload, path);
-      if (typeof value !== 'string' || value.length === 0) return { missing: path.join('.') };
-      parts.push(value);
+    // Concatenated, not joined: Array#join cost about 90 ns of a 2 µs typed parse.
+    let name = '';
+    for (let i = 0; i < paths.length; i++) {
+      const value = readPath(payload, paths[i]!);
+      if (typeof value !== 'string' || value.length === 0) return { missing: paths[i]!.join('.') };
+      name = i === 0 ? value : `${name}.${value}`;
     }
-    return { name: parts.join('.') };
+    return { name };
   };
 }
 
@@ -340,6 +342,12 @@ function failure(code: EventErrorCode, message: string, name: string | undefined
  *
  * Parsing never strips members the schema does not name when the schemas are loose objects
  * (`z.looseObject`), which is what every built-in schema is: vendors add fields over time.
+ *
+ * A valid payload is checked in place, not copied: `event.payload` is the very object passed
+ * in whenever zod's output would equal it (a schema without transforms, defaults or stripped
+ * members, as every built-in one is), and zod's output otherwise. A payload the in-place check
+ * does not accept is parsed by zod, which decides and describes the issues, so a refinement
+ * runs once for a valid payload and up to three times for an invalid one: keep refinements pure.
  *
  * The schemas may come from `zod` or from `zod/mini` (any zod 4). Issue messages are zod's
  * English ones, or what the application set with `z.config` (a locale, a `customError`); the
@@ -394,6 +402,8 @@ export function defineCatalog<const Events extends EventSchemas>(definition: Cat
     lookup.set(spelling, target);
   }
   const readType = typeReader(definition.eventType);
+  // Compiled on an event's first parse, not here: a catalog of many events costs nothing up front.
+  const inPlace = new Map<string, InPlaceCheck | null>();
   const fromDelivery = typeof definition.eventType === 'object' && !Array.isArray(definition.eventType);
 
   function parse(payload: unknown, options?: ParseOptions): ParseResult<ParsedEvent<Events>> {
@@ -419,6 +429,13 @@ export function defineCatalog<const Events extends EventSchemas>(definition: Cat
       }
       return { ok: true, event: Object.freeze({ name: spelling, payload, unknown: true as const }) };
     }
+    let check = inPlace.get(name);
+    if (check === undefined) {
+      check = compileInPlaceCheck(events[name]!) ?? null;
+      inPlace.set(name, check);
+    }
+    // A valid payload is used as it is; zod decides (and describes) everything else.
+    if (check !== null && check(payload)) return { ok: true, event: Object.freeze({ name, payload, unknown: false as const } as EventOf<Events>) };
     const result = validate(events[name]!, payload);
     if (!result.success) {
       const issues = describeIssues(result.error.issues);
