@@ -331,6 +331,17 @@ function validate(schema: z.core.$ZodType, payload: unknown): z.core.util.SafePa
   return described.success ? result : described;
 }
 
+/** The schema's in-place check, or null: zod parses every payload of a schema that has none. */
+function compileOnce(schema: z.core.$ZodType): InPlaceCheck | null {
+  try {
+    return compileInPlaceCheck(schema) ?? null;
+  } catch {
+    // A schema whose internals read differently than zod 4's own (a future zod, a hand-made
+    // schema) is left to zod, which is what any schema without a check gets.
+    return null;
+  }
+}
+
 function failure(code: EventErrorCode, message: string, name: string | undefined, issues: EventIssue[]): EventParseFailure {
   return Object.freeze({ ok: false as const, code, message, name, issues: Object.freeze(issues) });
 }
@@ -431,7 +442,7 @@ export function defineCatalog<const Events extends EventSchemas>(definition: Cat
     }
     let check = inPlace.get(name);
     if (check === undefined) {
-      check = compileInPlaceCheck(events[name]!) ?? null;
+      check = compileOnce(events[name]!);
       inPlace.set(name, check);
     }
     // A valid payload is used as it is; zod decides (and describes) everything else.

@@ -239,6 +239,10 @@ function compile(node: Node): InPlaceCheck | undefined {
  * coercion, an overwrite) or that this does not model (lazy, pipe, record, ...) compiles to
  * `undefined` and is left to zod, as is every value the check does not accept: a stripped
  * member, a value that is not a plain object or array, an own `__proto__` member.
+ *
+ * It reads the value as it is, where zod's copy would be a snapshot: a member that is an
+ * accessor is read once, when checked, and a symbol-keyed member is kept. Neither comes out of
+ * `JSON.parse`, which is where a verified delivery's payload comes from.
  */
 export function compileInPlaceCheck(schema: $ZodType): InPlaceCheck | undefined {
   return compile(schema as unknown as Node);

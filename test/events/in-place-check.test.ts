@@ -196,3 +196,17 @@ describe('a catalog with in-place checks', () => {
     expect(result.ok && result.event.payload).toStrictEqual({ type: 'a' });
   });
 });
+
+describe('a catalog whose schema the in-place check cannot read', () => {
+  it('leaves every payload of that event to zod', () => {
+    const schema = z.looseObject({ type: z.literal('a'), n: z.number() });
+    // Internals that throw when read: the compiler fails, parsing must not.
+    Object.defineProperty(schema._zod, 'traits', { get: () => { throw new Error('unreadable'); } });
+    const catalog = defineCatalog({ name: 'odd', eventType: 'type', events: { a: schema } });
+    const payload = { type: 'a', n: 1 };
+    const parsed = catalog.parse(payload);
+    expect(parsed.ok && parsed.event.payload).toStrictEqual(payload);
+    expect(parsed.ok && parsed.event.payload).not.toBe(payload);
+    expect(catalog.parse({ type: 'a', n: 'x' })).toMatchObject({ ok: false, code: 'invalid_event' });
+  });
+});
