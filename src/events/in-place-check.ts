@@ -204,15 +204,22 @@ function compileType(node: Node): InPlaceCheck | undefined {
       };
     }
     case 'union': {
-      // Any option that accepts the value outputs the value itself, so which one zod picks does not matter.
+      // zod returns the first option that accepts. A later option's yes stands only when every
+      // option before it said a definite no: an object option's no may be zod's yes with a
+      // different output (a stripped member), which would then be the result.
       const options: InPlaceCheck[] = [];
+      const definite: boolean[] = [];
       for (const option of def.options as Node[]) {
         const check = compile(option);
         if (check === undefined) return undefined;
         options.push(check);
+        definite.push(refusesDefinitely(option));
       }
       return (value) => {
-        for (let i = 0; i < options.length; i++) if (options[i]!(value)) return true;
+        for (let i = 0; i < options.length; i++) {
+          if (options[i]!(value)) return true;
+          if (!definite[i]) return false;
+        }
         return false;
       };
     }
@@ -220,6 +227,38 @@ function compileType(node: Node): InPlaceCheck | undefined {
       return compileObject(def);
     default:
       return undefined;
+  }
+}
+
+/**
+ * Whether the node's check answers no only where zod refuses too: true for scalars whose rules
+ * are refinements or zod's own checks. Objects and arrays are not (a stripped member, a
+ * non-plain object: zod accepts those and copies them), nor is a custom `z.check`, which may
+ * change the value.
+ */
+function refusesDefinitely(node: Node): boolean {
+  const zod = node._zod;
+  const def = zod.def;
+  const listed = (def.checks as Node[] | undefined) ?? [];
+  const rules = zod.traits.has('$ZodCheck') ? [node, ...listed] : listed;
+  const rulesDefinite = rules.every((rule) => rule._zod.traits.has('$ZodCustom') || rule._zod.def.check !== 'custom');
+  switch (def.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'literal':
+    case 'enum':
+    case 'unknown':
+    case 'any':
+      return rulesDefinite;
+    case 'optional':
+    case 'nullable':
+      return rulesDefinite && refusesDefinitely(def.innerType as Node);
+    case 'union':
+      return rulesDefinite && (def.options as Node[]).every(refusesDefinitely);
+    default:
+      return false;
   }
 }
 

@@ -112,6 +112,9 @@ describe('compileInPlaceCheck', () => {
       rest: z.object({ a: z.string() }).catchall(z.number()),
       anything: z.unknown(),
       nothing: z.null(),
+      // zod takes the first option that accepts: the stripping one, for a value with extras.
+      either: z.union([z.object({ a: z.string() }), z.looseObject({ a: z.string() })]),
+      scalar: z.union([z.literal('x'), z.number().int(), z.looseObject({ y: z.string() })]),
     }),
     mini: zm.looseObject({
       id: zm.string().check(zm.minLength(2)),
@@ -122,12 +125,12 @@ describe('compileInPlaceCheck', () => {
   };
   const member = fc.oneof(leaf, fc.constantFrom('ab', 7, 'x', 't', 'a', [1, 'q'], { x: 1 }, { y: 'v' }, { a: 'b', n: 2 }, [{ k: 'x' }]));
   const candidate = fc.oneof(
-    fc.dictionary(fc.constantFrom('id', 'count', 'flag', 'kind', 'tag', 'note', 'list', 'nested', 'loose', 'ip', 'rest', 'anything', 'nothing', 'maybe', 'items', 'other'), member),
+    fc.dictionary(fc.constantFrom('id', 'count', 'flag', 'kind', 'tag', 'note', 'list', 'nested', 'loose', 'ip', 'rest', 'anything', 'nothing', 'either', 'scalar', 'maybe', 'items', 'other'), member),
     fc.anything(),
   );
   const validClassic = {
     id: 'ab', count: 3, kind: 'a', tag: 't', note: null, list: ['x', 2], nested: { x: 1 }, loose: { y: 'z', more: true },
-    ip: '10.0.0.1', rest: { a: 'b', n: 2 }, anything: [1], nothing: null,
+    ip: '10.0.0.1', rest: { a: 'b', n: 2 }, anything: [1], nothing: null, either: { a: 'b' }, scalar: 7,
   };
   const validMini = { id: 'ab', count: 3, items: [{ k: 'y', extra: 1 }], other: 'kept' };
 
@@ -155,6 +158,13 @@ describe('compileInPlaceCheck', () => {
     expect(check(Object.assign(Object.create(null), { a: 'x' }))).toBe(false);
     expect(check(JSON.parse('{"a":"x","__proto__":{"polluted":true}}'))).toBe(false);
     expect(check(new (class Thing { a = 'x'; })())).toBe(false);
+    // A union's later option stands only after a definite no: an object option's no is not one.
+    const either = compiled(z.union([z.object({ a: z.string() }), z.looseObject({ a: z.string() })]));
+    expect(either({ a: 'x' })).toBe(true);
+    expect(either({ a: 'x', b: 1 })).toBe(false);
+    expect(zm.safeParse(z.union([z.object({ a: z.string() }), z.looseObject({ a: z.string() })]), { a: 'x', b: 1 }).data).toStrictEqual({ a: 'x' });
+    const ip = compiled(z.union([z.ipv4(), z.ipv6()]));
+    expect(ip('::1')).toBe(true);
     // An inherited member is not a present one.
     const inherited = compiled(z.looseObject({ constructor: z.unknown() }));
     expect(inherited({})).toBe(false);
