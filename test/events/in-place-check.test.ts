@@ -193,6 +193,10 @@ describe('compileInPlaceCheck', () => {
     expect(check('x')).toBe(false);
     const catalog = defineCatalog({ name: 'slow', eventType: 'type', events: { a: z.looseObject({ type: z.string(), v: slow }) } });
     expect(() => catalog.parse({ type: 'a', v: 'x' })).toThrow();
+    // Not a no either: a union must not go on to an option that would accept.
+    const either = z.union([slow, z.string()]);
+    expect(() => zm.safeParse(either, 'x')).toThrow();
+    expect(compiled(either)('x')).toBe(false);
   });
 });
 
