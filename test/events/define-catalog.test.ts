@@ -191,3 +191,26 @@ describe('defineCatalog: definition', () => {
     expect(() => defineCatalog(definition as never)).toThrow(ConfigurationError);
   });
 });
+
+describe('an event type read from several paths', () => {
+  it('finds a spelling whichever value holds its dots, and its aliases, as joining the values would', () => {
+    const dotted = defineCatalog({
+      name: 'dotted',
+      eventType: ['kind', 'detail.kind'],
+      events: { 'a.b.c': z.looseObject({ kind: z.string() }), 'x.y': z.looseObject({ kind: z.string() }) },
+      aliases: { 'x.y_old': 'x.y' },
+    });
+    expect(dotted.parse({ kind: 'a', detail: { kind: 'b.c' } })).toMatchObject({ ok: true, event: { name: 'a.b.c', unknown: false } });
+    expect(dotted.parse({ kind: 'a.b', detail: { kind: 'c' } })).toMatchObject({ ok: true, event: { name: 'a.b.c', unknown: false } });
+    expect(dotted.parse({ kind: 'x', detail: { kind: 'y_old' } })).toMatchObject({ ok: true, event: { name: 'x.y', unknown: false } });
+    expect(dotted.parse({ kind: 'a', detail: { kind: 'b' } })).toMatchObject({ ok: true, event: { name: 'a.b', unknown: true } });
+    expect(dotted.parse({ kind: 'a.b', detail: { kind: 'd' } }, { strict: true })).toMatchObject({ ok: false, code: 'unknown_event', name: 'a.b.d' });
+  });
+
+  it('still finds a spelling with more ways to split than the index holds', () => {
+    const many = 'a.'.repeat(80) + 'end';
+    const deep = defineCatalog({ name: 'deep', eventType: ['p', 'q', 'r'], events: { [many]: z.looseObject({}) } });
+    const [p, q, ...r] = many.split('.');
+    expect(deep.parse({ p, q, r: r.join('.') })).toMatchObject({ ok: true, event: { name: many, unknown: false } });
+  });
+});
