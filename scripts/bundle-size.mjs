@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { entries } from './entries.mjs';
+import { sizeBuildOptions } from './size-build-options.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const budgetFile = join(root, 'bench', 'size-budget.json');
@@ -20,21 +21,7 @@ const PEERS = ['express', 'fastify', 'fastify-plugin', 'next', 'ioredis', 'redis
 
 /** Bundles a snippet that imports from the repository, returning gzip bytes and the packages it pulled in. */
 async function measure(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'size-probe.ts' },
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    mainFields: ['module', 'main'],
-    conditions: ['import', 'default'],
-    external: ['node:*', ...PEERS],
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await build(sizeBuildOptions(contents, root, PEERS));
   const code = result.outputFiles[0].contents;
   const packages = new Set();
   for (const input of Object.keys(result.metafile.inputs)) {
