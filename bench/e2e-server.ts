@@ -1,9 +1,15 @@
 // One HTTP server for the end-to-end benchmark, in its own process: Express or Fastify, with
-// either the example route (verification, typed events, dedupe, router, a JSON log line per
-// request, as examples/shared/receivers.ts builds it) or the framework's bare route that reads
-// the same raw body and answers 200. Reports its port over IPC.
+// the example route (verification, typed events, dedupe, router, a JSON log line per request,
+// as examples/shared/receivers.ts builds it), the same adapter and pipeline with verification
+// only, the framework's bare route that reads the body and answers 200, or that bare route with
+// the hand-written node:crypto verification of bench/floors.ts and JSON.parse added (the
+// "floor" route: what verifying costs over HTTP with no library). Reports its port over IPC.
 //
-//   node bench/run.mjs bench/e2e-server.ts <express|fastify> <hookverify|verify-only|bare>
+// Fastify's bare route parses the JSON body: for `application/json` Fastify's own parser
+// (secure-json-parse) runs, not the catch-all buffer parser, so the floor route replaces it with
+// a buffer parser in its scope to get the raw bytes. Express's bare route reads raw bytes only.
+//
+//   node bench/run.mjs bench/e2e-server.ts <express|fastify> <hookverify|verify-only|bare|floor>
 import express from 'express';
 import Fastify from 'fastify';
 import { createWebhookReceiver, type ReceiverOutcome, type WebhookReceiver } from '../src/core/pipeline/create-webhook-receiver.js';
@@ -14,6 +20,8 @@ import { createRouter } from '../src/events/index.js';
 import { peridioEvents } from '../src/senders/peridio/events/index.js';
 import { createPeridioVerifier, peridio } from '../src/senders/peridio/index.js';
 import { nodeLog } from '../examples/shared/node-log.js';
+import type { Headers } from './fixtures.js';
+import { peridioFloor, withParse } from './floors.js';
 
 const [framework, variant] = process.argv.slice(2);
 const PATH = '/webhooks/peridio';
@@ -51,11 +59,21 @@ function peridioReceiver(): WebhookReceiver {
   });
 }
 
+/** The floor route's check: hand-written verification, then JSON.parse; undefined when refused. */
+function floorCheck(): (body: Buffer, headers: Headers) => unknown {
+  return withParse(peridioFloor([process.env.PERIDIO_WEBHOOK_SECRET!]));
+}
+
 async function listen(): Promise<number> {
   if (framework === 'express') {
     const app = express();
-    if (variant !== 'bare') app.all(PATH, createExpressHandler(peridioReceiver()));
-    else app.post(PATH, express.raw({ type: '*/*', limit: '1mb' }), (_req, res) => void res.sendStatus(200));
+    if (variant === 'bare') app.post(PATH, express.raw({ type: '*/*', limit: '1mb' }), (_req, res) => void res.sendStatus(200));
+    else if (variant === 'floor') {
+      const check = floorCheck();
+      app.post(PATH, express.raw({ type: '*/*', limit: '1mb' }), (req, res) => {
+        res.sendStatus(check(req.body as Buffer, req.headers as Headers) === undefined ? 401 : 200);
+      });
+    } else app.all(PATH, createExpressHandler(peridioReceiver()));
     return new Promise((resolve) => {
       const server = app.listen(0, '127.0.0.1', () => {
         const address = server.address();
@@ -64,21 +82,28 @@ async function listen(): Promise<number> {
     });
   }
   const app = Fastify();
-  if (variant !== 'bare') {
-    await app.register(hookverifyFastify, { path: PATH, receiver: peridioReceiver() });
-  } else {
+  if (variant === 'bare') {
     await app.register(async (scope) => {
       scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
       scope.post(PATH, async (_request, reply) => reply.code(200).send());
     });
+  } else if (variant === 'floor') {
+    const check = floorCheck();
+    await app.register(async (scope) => {
+      scope.removeContentTypeParser('application/json');
+      scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+      scope.post(PATH, async (request, reply) => reply.code(check(request.body as Buffer, request.headers as Headers) === undefined ? 401 : 200).send());
+    });
+  } else {
+    await app.register(hookverifyFastify, { path: PATH, receiver: peridioReceiver() });
   }
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-if ((framework !== 'express' && framework !== 'fastify') || !['hookverify', 'verify-only', 'bare'].includes(variant!)) {
-  console.error('usage: e2e-server.ts <express|fastify> <hookverify|verify-only|bare>');
+if ((framework !== 'express' && framework !== 'fastify') || !['hookverify', 'verify-only', 'bare', 'floor'].includes(variant!)) {
+  console.error('usage: e2e-server.ts <express|fastify> <hookverify|verify-only|bare|floor>');
   process.exit(2);
 }
 const port = await listen();

@@ -2,7 +2,9 @@
 // typed events, dedupe, router) against the same framework's bare route answering 200 on the
 // same raw body. Servers run in their own process; autocannon runs here. Every request carries
 // a fresh, correctly signed 1 KB Peridio event with its own PRN, as a fleet sends them.
-// A third route, the same adapter and pipeline with verification only, splits the cost.
+// A third route, the same adapter and pipeline with verification only, splits the cost; a
+// fourth, the bare route with bench/floors.ts's hand-written node:crypto verification and
+// JSON.parse added, is what verifying costs over HTTP with no library at all.
 // Variants run in a rotating order and the medians are compared. Each server also reports the
 // CPU time it spent per request (process.cpuUsage over the run): with the load generator on the
 // same 2 cores, requests per second also measure how the two processes share them.
@@ -70,7 +72,7 @@ async function sanity(server: Server, variant: string): Promise<void> {
   if (variant !== 'bare') {
     const forged = signedRequest(true);
     const refused = await fetch(server.url + PATH, { method: 'POST', body: forged.body, headers: forged.headers });
-    if (refused.status !== 401) throw new Error(`hookverify: a tampered delivery got ${refused.status}`);
+    if (refused.status !== 401) throw new Error(`${variant}: a tampered delivery got ${refused.status}`);
   }
 }
 
@@ -91,8 +93,8 @@ async function load(server: Server): Promise<AutocannonResult> {
   });
 }
 
-type Variant = 'bare' | 'hookverify' | 'verify-only';
-const VARIANTS: readonly Variant[] = ['bare', 'hookverify', 'verify-only'];
+type Variant = 'bare' | 'hookverify' | 'verify-only' | 'floor';
+const VARIANTS: readonly Variant[] = ['bare', 'hookverify', 'verify-only', 'floor'];
 
 const serverScript = await bundle(process.cwd(), 'bench/e2e-server.ts');
 const results: Record<string, unknown>[] = [];
@@ -102,10 +104,11 @@ try {
       bare: await start(serverScript, framework, 'bare'),
       hookverify: await start(serverScript, framework, 'hookverify'),
       'verify-only': await start(serverScript, framework, 'verify-only'),
+      floor: await start(serverScript, framework, 'floor'),
     };
-    const rps: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [] };
-    const p99: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [] };
-    const cpu: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [] };
+    const rps: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [], floor: [] };
+    const p99: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [], floor: [] };
+    const cpu: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [], floor: [] };
     try {
       for (const variant of VARIANTS) await sanity(servers[variant], variant);
       // A short warm-up of each, then timed runs in a rotating order.
@@ -131,6 +134,7 @@ try {
     const bare = median(rps.bare);
     const hookverify = median(rps.hookverify);
     const verifyOnly = median(rps['verify-only']);
+    const floor = median(rps.floor);
     results.push({
       framework,
       bareRps: Math.round(bare),
@@ -138,10 +142,13 @@ try {
       ratio: hookverify / bare,
       verifyOnlyRps: Math.round(verifyOnly),
       verifyOnlyRatio: verifyOnly / bare,
+      floorRps: Math.round(floor),
+      floorRatio: floor / bare,
+      verifyOnlyToFloor: verifyOnly / floor,
       bareP99Ms: median(p99.bare),
       hookverifyP99Ms: median(p99.hookverify),
-      cpuUs: { bare: median(cpu.bare), hookverify: median(cpu.hookverify), verifyOnly: median(cpu['verify-only']) },
-      rounds: { bare: rps.bare.map(Math.round), hookverify: rps.hookverify.map(Math.round), verifyOnly: rps['verify-only'].map(Math.round) },
+      cpuUs: { bare: median(cpu.bare), hookverify: median(cpu.hookverify), verifyOnly: median(cpu['verify-only']), floor: median(cpu.floor) },
+      rounds: { bare: rps.bare.map(Math.round), hookverify: rps.hookverify.map(Math.round), verifyOnly: rps['verify-only'].map(Math.round), floor: rps.floor.map(Math.round) },
     });
   }
 } finally {
@@ -160,10 +167,11 @@ async function autocannonWarmup(server: Server): Promise<void> {
 const meta = { date: new Date().toISOString(), node: process.version, seconds, rounds, connections, body: '1 KB Peridio event, unique PRN per request' };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ meta, results }, null, 2)}\n`);
-console.log('| framework | bare route req/s | example route req/s (verify + zod + dedupe) | ratio | verification only | p99 bare / example |');
-console.log('|---|---:|---:|---:|---:|---|');
-for (const row of results as { framework: string; bareRps: number; hookverifyRps: number; ratio: number; verifyOnlyRps: number; verifyOnlyRatio: number; bareP99Ms: number; hookverifyP99Ms: number }[]) {
+console.log('| framework | bare route req/s | example route req/s (verify + zod + dedupe) | ratio | verification only | floor route (hand-written) | p99 bare / example |');
+console.log('|---|---:|---:|---:|---:|---:|---|');
+type Row = { framework: string; bareRps: number; hookverifyRps: number; ratio: number; verifyOnlyRps: number; verifyOnlyRatio: number; floorRps: number; floorRatio: number; bareP99Ms: number; hookverifyP99Ms: number };
+for (const row of results as Row[]) {
   console.log(
-    `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ${row.verifyOnlyRps} (${row.verifyOnlyRatio.toFixed(2)}x) | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`,
+    `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ${row.verifyOnlyRps} (${row.verifyOnlyRatio.toFixed(2)}x) | ${row.floorRps} (${row.floorRatio.toFixed(2)}x) | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`,
   );
 }

@@ -92,16 +92,21 @@ if (e2e) {
   lines.push(
     `${e2e.meta.rounds} alternating runs of ${e2e.meta.seconds} s per route, ${e2e.meta.connections} connections, body: ${e2e.meta.body}. ` +
       'The example route is the Peridio receiver of examples/shared/receivers.ts, rebuilt from the sources in bench/e2e-server.ts (verify, zod-typed event, in-memory dedupe, router, ' +
-      'two JSON log lines per request through pino); the bare route reads the same raw body and answers 200. Server and load generator ' +
+      'two JSON log lines per request through pino); the verification-only route is the same adapter and pipeline with a no-op handler; the bare route reads the body and answers 200 ' +
+      "(Express: raw bytes through `express.raw()`; Fastify: its own JSON parser, secure-json-parse, reads and parses it); the floor route is that bare route with bench/floors.ts's " +
+      'hand-written node:crypto verification and `JSON.parse` added, what verifying costs over HTTP with no library. Server and load generator ' +
       'share the machine; the last column is the server process\'s CPU time per request (median over the runs).',
     '',
-    '| framework | bare route req/s | example route req/s | ratio | verification-only route req/s (ratio) | p99 latency bare / example | server CPU µs per request: bare / example / verification only |',
-    '|---|---:|---:|---:|---:|---|---|',
+    '| framework | bare route req/s | example route req/s | ratio | verification-only route req/s (ratio) | floor route req/s (ratio) | verification only / floor route | p99 latency bare / example | server CPU µs per request: bare / example / verification only / floor |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---|',
     ...e2e.results.map(
       (row) =>
         `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ` +
-        `${row.verifyOnlyRps ?? 'n/a'} (${row.verifyOnlyRatio?.toFixed(2) ?? 'n/a'}x) | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms | ` +
-        (row.cpuUs ? `${row.cpuUs.bare.toFixed(1)} / ${row.cpuUs.hookverify.toFixed(1)} / ${row.cpuUs.verifyOnly.toFixed(1)} |` : 'n/a |'),
+        `${row.verifyOnlyRps ?? 'n/a'} (${row.verifyOnlyRatio?.toFixed(2) ?? 'n/a'}x) | ` +
+        `${row.floorRps ?? 'n/a'} (${row.floorRatio?.toFixed(2) ?? 'n/a'}x) | ${row.verifyOnlyToFloor?.toFixed(2) ?? 'n/a'}x | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms | ` +
+        (row.cpuUs
+          ? `${row.cpuUs.bare.toFixed(1)} / ${row.cpuUs.hookverify.toFixed(1)} / ${row.cpuUs.verifyOnly.toFixed(1)} / ${row.cpuUs.floor?.toFixed(1) ?? 'n/a'} |`
+          : 'n/a |'),
     ),
     '',
   );
