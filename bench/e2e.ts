@@ -1,7 +1,8 @@
 // End to end over HTTP on loopback: the Express and Fastify example routes (verification,
 // typed events, dedupe, router) against the same framework's bare route answering 200 on the
-// same raw body. Servers run in their own process; autocannon runs here. Every request carries
-// a fresh, correctly signed 1 KB Peridio event with its own PRN, as a fleet sends them.
+// same body (Express reads it raw; Fastify's own JSON parser reads and parses it). Servers run
+// in their own process; autocannon runs here. Every request carries a fresh, correctly signed
+// 1 KB Peridio event with its own PRN, as a fleet sends them.
 // A third route, the same adapter and pipeline with verification only, splits the cost; a
 // fourth, the bare route with bench/floors.ts's hand-written node:crypto verification and
 // JSON.parse added, is what verifying costs over HTTP with no library at all.
