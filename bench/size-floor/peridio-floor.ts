@@ -6,9 +6,9 @@
 // leaf helpers (header and body reading, secrets, hex, RFC 3339, the backends) and drops the
 // generic machinery (sender assembly, the binder, body kinds, per-part labels). The `body`
 // and `url` options, which Peridio does not need, are left out, and `sender` is only the name,
-// so the real thing can only be larger. bench/size-floor/agree.ts checks that it answers as
-// createPeridioVerifier does; bench/size-floor/measure.mjs bundles it as scripts/bundle-size.mjs
-// bundles an entry.
+// so the real thing can only be larger. test/bench/size-floor.test.ts checks that it answers as
+// createPeridioVerifier does (bench/size-floor/agreement.ts); bench/size-floor/measure.mjs
+// bundles it as scripts/bundle-size.mjs bundles an entry.
 import type { CryptoBackend } from '../../src/crypto/backend.js';
 import { defaultCryptoBackend } from '../../src/crypto/default.js';
 import { bodyText, DEFAULT_MAX_BODY_BYTES, exceedsLimit, toBodyData, type BodyData } from '../../src/core/body.js';
