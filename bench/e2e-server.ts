@@ -5,16 +5,24 @@
 // the hand-written node:crypto verification of bench/floors.ts and JSON.parse added (the
 // "floor" route: what verifying costs over HTTP with no library). Reports its port over IPC.
 //
+// For a breakdown (bench/e2e.ts --variants), three more: `bare-json`, the bare route answering
+// the pipeline's JSON body and headers; on Fastify `floor-onrequest`, the floor check inside an
+// `onRequest` hook reading the stream itself as the adapter does, and `verify-handler`,
+// `safeVerify` in an ordinary handler on Fastify's buffer parser, without the pipeline.
+//
 // Fastify's bare route parses the JSON body: for `application/json` Fastify's own parser
 // (secure-json-parse) runs, not the catch-all buffer parser, so the floor route replaces it with
 // a buffer parser in its scope to get the raw bytes. Express's bare route reads raw bytes only.
 //
-//   node bench/run.mjs bench/e2e-server.ts <express|fastify> <hookverify|verify-only|bare|floor>
+//   node bench/run.mjs bench/e2e-server.ts <express|fastify> <variant>
 import express from 'express';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { createWebhookReceiver, type ReceiverOutcome, type WebhookReceiver } from '../src/core/pipeline/create-webhook-receiver.js';
 import { createExpressHandler } from '../src/adapters/express/index.js';
 import { hookverifyFastify } from '../src/adapters/fastify/index.js';
+import { distinctHeaders } from '../src/adapters/node-http/distinct-headers.js';
+import { readNodeBody } from '../src/adapters/node-http/read-node-body.js';
+import { responseFor } from '../src/core/pipeline/respond.js';
 import { createDeduplicator } from '../src/dedupe/index.js';
 import { createRouter } from '../src/events/index.js';
 import { peridioEvents } from '../src/senders/peridio/events/index.js';
@@ -82,18 +90,36 @@ async function listen(): Promise<number> {
     });
   }
   const app = Fastify();
-  if (variant === 'bare') {
+  if (variant === 'bare' || variant === 'bare-json') {
+    const processed = responseFor('processed');
     await app.register(async (scope) => {
       scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
-      scope.post(PATH, async (_request, reply) => reply.code(200).send());
+      if (variant === 'bare') scope.post(PATH, async (_request, reply) => reply.code(200).send());
+      else scope.post(PATH, async (_request, reply) => reply.code(processed.status).headers(processed.headers).send(processed.body));
     });
-  } else if (variant === 'floor') {
-    const check = floorCheck();
+  } else if (variant === 'floor' || variant === 'verify-handler') {
     await app.register(async (scope) => {
+      // The raw bytes, for the check: replaces Fastify's JSON parser in this scope only.
       scope.removeContentTypeParser('application/json');
       scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
-      scope.post(PATH, async (request, reply) => reply.code(check(request.body as Buffer, request.headers as Headers) === undefined ? 401 : 200).send());
+      if (variant === 'floor') {
+        const check = floorCheck();
+        scope.post(PATH, async (request, reply) => reply.code(check(request.body as Buffer, request.headers as Headers) === undefined ? 401 : 200).send());
+      } else {
+        const verifier = createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
+        scope.post(PATH, async (request, reply) => {
+          const outcome = await verifier.safeVerify({ body: request.body as Buffer, headers: distinctHeaders(request.raw) });
+          return reply.code(outcome.ok ? 200 : 401).send();
+        });
+      }
     });
+  } else if (variant === 'floor-onrequest') {
+    const check = floorCheck();
+    const route = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+      const body = (await readNodeBody(request.raw, 1024 * 1024))!;
+      return reply.code(check(Buffer.from(body.buffer, body.byteOffset, body.byteLength), request.headers as Headers) === undefined ? 401 : 200).send();
+    };
+    app.all(PATH, { onRequest: route }, route);
   } else {
     await app.register(hookverifyFastify, { path: PATH, receiver: peridioReceiver() });
   }
@@ -102,8 +128,10 @@ async function listen(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-if ((framework !== 'express' && framework !== 'fastify') || !['hookverify', 'verify-only', 'bare', 'floor'].includes(variant!)) {
-  console.error('usage: e2e-server.ts <express|fastify> <hookverify|verify-only|bare|floor>');
+const VARIANTS = ['hookverify', 'verify-only', 'bare', 'floor', 'bare-json', 'floor-onrequest', 'verify-handler'];
+const FASTIFY_ONLY = ['bare-json', 'floor-onrequest', 'verify-handler'];
+if ((framework !== 'express' && framework !== 'fastify') || !VARIANTS.includes(variant!) || (framework === 'express' && FASTIFY_ONLY.includes(variant!))) {
+  console.error(`usage: e2e-server.ts <express|fastify> <${VARIANTS.join('|')}> (${FASTIFY_ONLY.join(', ')}: fastify only)`);
   process.exit(2);
 }
 const port = await listen();
@@ -112,6 +140,6 @@ process.send?.({ port });
 process.on('message', (message) => {
   if (message !== 'cpu') return;
   const usage = process.cpuUsage();
-  process.send?.({ cpu: usage.user + usage.system });
+  process.send?.({ cpu: usage.user + usage.system, user: usage.user });
 });
 process.on('disconnect', () => process.exit(0));

@@ -10,7 +10,11 @@
 // CPU time it spent per request (process.cpuUsage over the run): with the load generator on the
 // same 2 cores, requests per second also measure how the two processes share them.
 //
+// `--variants` runs other routes of bench/e2e-server.ts side by side, for a breakdown (the first
+// is the one ratios are taken to); RESULTS.md reads the default set.
+//
 //   node bench/run.mjs bench/e2e.ts [--seconds 3] [--rounds 3] [--out bench/results/e2e.json]
+//     [--frameworks express,fastify] [--variants bare,hookverify,verify-only,floor]
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +27,8 @@ import { median } from './harness.js';
 const seconds = Number(option('--seconds', '3'));
 const rounds = Number(option('--rounds', '3'));
 const out = option('--out', 'bench/results/e2e.json');
+const frameworks = option('--frameworks', 'express,fastify').split(',');
+const VARIANTS = option('--variants', 'bare,hookverify,verify-only,floor').split(',');
 const connections = 10;
 const PATH = '/webhooks/peridio';
 const SECRET = PERIDIO_SECRETS[0];
@@ -65,22 +71,28 @@ async function stop(server: Server): Promise<void> {
   await exited;
 }
 
-/** Before timing: a valid delivery is answered 2xx, a tampered one 401 (bare: always 200). */
+/** Before timing: a valid delivery is answered 2xx, a tampered one 401 (the bare routes: always 200). */
 async function sanity(server: Server, variant: string): Promise<void> {
   const valid = signedRequest();
   const ok = await fetch(server.url + PATH, { method: 'POST', body: valid.body, headers: valid.headers });
   if (ok.status !== 200) throw new Error(`${variant}: a valid delivery got ${ok.status}`);
-  if (variant !== 'bare') {
+  if (!variant.startsWith('bare')) {
     const forged = signedRequest(true);
     const refused = await fetch(server.url + PATH, { method: 'POST', body: forged.body, headers: forged.headers });
     if (refused.status !== 401) throw new Error(`${variant}: a tampered delivery got ${refused.status}`);
   }
 }
 
-/** The server's CPU time so far, in microseconds. */
-function serverCpu(server: Server): Promise<number> {
+interface Cpu {
+  /** User + system, in microseconds. */
+  readonly cpu: number;
+  readonly user: number;
+}
+
+/** The server's CPU time so far. */
+function serverCpu(server: Server): Promise<Cpu> {
   return new Promise((resolve) => {
-    server.child.once('message', (message) => resolve((message as { cpu: number }).cpu));
+    server.child.once('message', (message) => resolve(message as Cpu));
     server.child.send('cpu');
   });
 }
@@ -94,62 +106,78 @@ async function load(server: Server): Promise<AutocannonResult> {
   });
 }
 
-type Variant = 'bare' | 'hookverify' | 'verify-only' | 'floor';
-const VARIANTS: readonly Variant[] = ['bare', 'hookverify', 'verify-only', 'floor'];
+/** What one route measured over the rounds. */
+interface Route {
+  readonly rps: number[];
+  readonly p99: number[];
+  readonly cpu: number[];
+  readonly user: number[];
+}
 
 const serverScript = await bundle(process.cwd(), 'bench/e2e-server.ts');
 const results: Record<string, unknown>[] = [];
 try {
-  for (const framework of ['express', 'fastify']) {
-    const servers: Record<Variant, Server> = {
-      bare: await start(serverScript, framework, 'bare'),
-      hookverify: await start(serverScript, framework, 'hookverify'),
-      'verify-only': await start(serverScript, framework, 'verify-only'),
-      floor: await start(serverScript, framework, 'floor'),
-    };
-    const rps: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [], floor: [] };
-    const p99: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [], floor: [] };
-    const cpu: Record<Variant, number[]> = { bare: [], hookverify: [], 'verify-only': [], floor: [] };
+  for (const framework of frameworks) {
+    const servers = new Map<string, Server>();
+    for (const variant of VARIANTS) servers.set(variant, await start(serverScript, framework, variant));
+    const routes = new Map<string, Route>(VARIANTS.map((variant) => [variant, { rps: [], p99: [], cpu: [], user: [] }]));
     try {
-      for (const variant of VARIANTS) await sanity(servers[variant], variant);
+      for (const [variant, server] of servers) await sanity(server, variant);
       // A short warm-up of each, then timed runs in a rotating order.
-      for (const variant of VARIANTS) await autocannonWarmup(servers[variant]);
+      for (const server of servers.values()) await autocannonWarmup(server);
       for (let round = 0; round < rounds; round++) {
         for (let k = 0; k < VARIANTS.length; k++) {
           const variant = VARIANTS[(k + round) % VARIANTS.length]!;
-          const before = await serverCpu(servers[variant]);
-          const result = await load(servers[variant]);
-          const cpuPerRequest = ((await serverCpu(servers[variant])) - before) / result.requests.total;
+          const server = servers.get(variant)!;
+          const before = await serverCpu(server);
+          const result = await load(server);
+          const after = await serverCpu(server);
           if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
             throw new Error(`${framework} ${variant}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
           }
-          rps[variant].push(result.requests.average);
-          p99[variant].push(result.latency.p99);
-          cpu[variant].push(cpuPerRequest);
+          const route = routes.get(variant)!;
+          const cpuPerRequest = (after.cpu - before.cpu) / result.requests.total;
+          route.rps.push(result.requests.average);
+          route.p99.push(result.latency.p99);
+          route.cpu.push(cpuPerRequest);
+          route.user.push((after.user - before.user) / result.requests.total);
           console.error(`${framework} ${variant}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ${cpuPerRequest.toFixed(1)} µs CPU/request`);
         }
       }
     } finally {
-      for (const variant of VARIANTS) await stop(servers[variant]);
+      for (const server of servers.values()) await stop(server);
     }
-    const bare = median(rps.bare);
-    const hookverify = median(rps.hookverify);
-    const verifyOnly = median(rps['verify-only']);
-    const floor = median(rps.floor);
+    // Each round ran every route once, so a route's ratio is also taken round by round.
+    const base = routes.get(VARIANTS[0]!)!.rps;
+    const summary = Object.fromEntries(
+      [...routes].map(([variant, route]) => [
+        variant,
+        {
+          rps: Math.round(median(route.rps)),
+          perRoundRatio: median(route.rps.map((value, round) => value / base[round]!)),
+          p99Ms: median(route.p99),
+          cpuUs: median(route.cpu),
+          userUs: median(route.user),
+          rounds: route.rps.map(Math.round),
+        },
+      ]),
+    );
+    const rps = (variant: string) => median(routes.get(variant)?.rps ?? [Number.NaN]);
+    const bare = rps('bare');
     results.push({
       framework,
       bareRps: Math.round(bare),
-      hookverifyRps: Math.round(hookverify),
-      ratio: hookverify / bare,
-      verifyOnlyRps: Math.round(verifyOnly),
-      verifyOnlyRatio: verifyOnly / bare,
-      floorRps: Math.round(floor),
-      floorRatio: floor / bare,
-      verifyOnlyToFloor: verifyOnly / floor,
-      bareP99Ms: median(p99.bare),
-      hookverifyP99Ms: median(p99.hookverify),
-      cpuUs: { bare: median(cpu.bare), hookverify: median(cpu.hookverify), verifyOnly: median(cpu['verify-only']), floor: median(cpu.floor) },
-      rounds: { bare: rps.bare.map(Math.round), hookverify: rps.hookverify.map(Math.round), verifyOnly: rps['verify-only'].map(Math.round), floor: rps.floor.map(Math.round) },
+      hookverifyRps: Math.round(rps('hookverify')),
+      ratio: rps('hookverify') / bare,
+      verifyOnlyRps: Math.round(rps('verify-only')),
+      verifyOnlyRatio: rps('verify-only') / bare,
+      floorRps: Math.round(rps('floor')),
+      floorRatio: rps('floor') / bare,
+      verifyOnlyToFloor: rps('verify-only') / rps('floor'),
+      bareP99Ms: summary.bare?.p99Ms,
+      hookverifyP99Ms: summary.hookverify?.p99Ms,
+      cpuUs: { bare: summary.bare?.cpuUs, hookverify: summary.hookverify?.cpuUs, verifyOnly: summary['verify-only']?.cpuUs, floor: summary.floor?.cpuUs },
+      routes: summary,
     });
   }
 } finally {
@@ -168,11 +196,12 @@ async function autocannonWarmup(server: Server): Promise<void> {
 const meta = { date: new Date().toISOString(), node: process.version, seconds, rounds, connections, body: '1 KB Peridio event, unique PRN per request' };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ meta, results }, null, 2)}\n`);
-console.log('| framework | bare route req/s | example route req/s (verify + zod + dedupe) | ratio | verification only | floor route (hand-written) | p99 bare / example |');
-console.log('|---|---:|---:|---:|---:|---:|---|');
-type Row = { framework: string; bareRps: number; hookverifyRps: number; ratio: number; verifyOnlyRps: number; verifyOnlyRatio: number; floorRps: number; floorRatio: number; bareP99Ms: number; hookverifyP99Ms: number };
-for (const row of results as Row[]) {
-  console.log(
-    `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ${row.verifyOnlyRps} (${row.verifyOnlyRatio.toFixed(2)}x) | ${row.floorRps} (${row.floorRatio.toFixed(2)}x) | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms |`,
-  );
+console.log(`| framework | route | req/s | per-round ratio to ${VARIANTS[0]} | p99 | server CPU µs/request | of it user |`);
+console.log('|---|---|---:|---:|---:|---:|---:|');
+for (const row of results as { framework: string; routes: Record<string, { rps: number; perRoundRatio: number; p99Ms: number; cpuUs: number; userUs: number }> }[]) {
+  for (const [variant, route] of Object.entries(row.routes)) {
+    console.log(
+      `| ${row.framework} | ${variant} | ${route.rps} | ${route.perRoundRatio.toFixed(2)}x | ${route.p99Ms} ms | ${route.cpuUs.toFixed(1)} | ${route.userUs.toFixed(1)} |`,
+    );
+  }
 }
