@@ -5,10 +5,13 @@
 // the hand-written node:crypto verification of bench/floors.ts and JSON.parse added (the
 // "floor" route: what verifying costs over HTTP with no library). Reports its port over IPC.
 //
-// For a breakdown (bench/e2e.ts --variants), three more: `bare-json`, the bare route answering
-// the pipeline's JSON body and headers; on Fastify `floor-onrequest`, the floor check inside an
-// `onRequest` hook reading the stream itself as the adapter does, and `verify-handler`,
-// `safeVerify` in an ordinary handler on Fastify's buffer parser, without the pipeline.
+// For a breakdown (bench/e2e.ts --variants), more: `bare-json`, the bare route answering the
+// pipeline's JSON body and headers; on Fastify `floor-onrequest`, the floor check inside an
+// `onRequest` hook reading the stream itself as the adapter does; `verify-handler`, `safeVerify`
+// in an ordinary handler on Fastify's buffer parser, without the pipeline; and
+// `verify-onrequest`, `safeVerify` where the adapter calls the pipeline (its hook, its stream
+// read, its headers) but without the pipeline, answering an empty 200, or with
+// `verify-onrequest-json` the pipeline's JSON body and headers.
 //
 // Fastify's bare route parses the JSON body: for `application/json` Fastify's own parser
 // (secure-json-parse) runs, not the catch-all buffer parser, so the floor route replaces it with
@@ -113,6 +116,19 @@ async function listen(): Promise<number> {
         });
       }
     });
+  } else if (variant === 'verify-onrequest' || variant === 'verify-onrequest-json') {
+    // The adapter's own steps (onRequest, its stream read, distinct headers) around safeVerify,
+    // without the pipeline; the -json one answers as the pipeline does.
+    const verifier = createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
+    const processed = responseFor('processed');
+    const json = variant === 'verify-onrequest-json';
+    const route = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+      const body = (await readNodeBody(request.raw, 1024 * 1024))!;
+      const outcome = await verifier.safeVerify({ body, headers: distinctHeaders(request.raw) });
+      if (!outcome.ok) return reply.code(401).send();
+      return json ? reply.code(processed.status).headers(processed.headers).send(processed.body) : reply.code(200).send();
+    };
+    app.all(PATH, { onRequest: route }, route);
   } else if (variant === 'floor-onrequest') {
     const check = floorCheck();
     const route = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
@@ -128,8 +144,8 @@ async function listen(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-const VARIANTS = ['hookverify', 'verify-only', 'bare', 'floor', 'bare-json', 'floor-onrequest', 'verify-handler'];
-const FASTIFY_ONLY = ['bare-json', 'floor-onrequest', 'verify-handler'];
+const VARIANTS = ['hookverify', 'verify-only', 'bare', 'floor', 'bare-json', 'floor-onrequest', 'verify-handler', 'verify-onrequest', 'verify-onrequest-json'];
+const FASTIFY_ONLY = ['bare-json', 'floor-onrequest', 'verify-handler', 'verify-onrequest', 'verify-onrequest-json'];
 if ((framework !== 'express' && framework !== 'fastify') || !VARIANTS.includes(variant!) || (framework === 'express' && FASTIFY_ONLY.includes(variant!))) {
   console.error(`usage: e2e-server.ts <express|fastify> <${VARIANTS.join('|')}> (${FASTIFY_ONLY.join(', ')}: fastify only)`);
   process.exit(2);

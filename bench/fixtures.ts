@@ -72,6 +72,16 @@ function rfc3339Seconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * `count` signed 1 KB Peridio deliveries of one event, each with its own event PRN, as a fleet
+ * sends them: a receiver that deduplicates sees each as new.
+ */
+export function freshPeridioDeliveries(count: number): Delivery[] {
+  const template = peridioEventBody(1024).toString('utf8');
+  const id = /event:([0-9a-f-]{36})/.exec(template)![1]!;
+  return Array.from({ length: count }, () => peridioDelivery(Buffer.from(template.replace(id, randomUUID()))));
+}
+
 /** A Peridio delivery signed with the given secrets (one signature each, comma-separated). */
 export function peridioDelivery(body: Buffer, secrets: readonly string[] = [PERIDIO_SECRETS[0]]): Delivery {
   const publishedAt = rfc3339Seconds(Date.now());
