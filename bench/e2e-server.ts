@@ -19,7 +19,7 @@
 //
 //   node bench/run.mjs bench/e2e-server.ts <express|fastify> <variant>
 import express from 'express';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createWebhookReceiver, type ReceiverOutcome, type WebhookReceiver } from '../src/core/pipeline/create-webhook-receiver.js';
 import { createExpressHandler } from '../src/adapters/express/index.js';
 import { hookverifyFastify } from '../src/adapters/fastify/index.js';
@@ -42,14 +42,14 @@ function logOutcome(outcome: ReceiverOutcome): void {
   nodeLog({ outcome: code, status, sender, event, deliveryId }, message);
 }
 
+const verifier = () => createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
+
 /** The example's Peridio receiver (examples/shared/receivers.ts), built from the sources. */
 function peridioReceiver(): WebhookReceiver {
   // For the breakdown: the same adapter and pipeline with verification only.
-  if (variant === 'verify-only') {
-    return createWebhookReceiver({ verifier: createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET }), handle: () => undefined });
-  }
+  if (variant === 'verify-only') return createWebhookReceiver({ verifier: verifier(), handle: () => undefined });
   return createWebhookReceiver({
-    verifier: createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET }),
+    verifier: verifier(),
     events: peridioEvents,
     dedupe: createDeduplicator({ retention: peridio }),
     handle: createRouter(
@@ -75,6 +75,25 @@ function floorCheck(): (body: Buffer, headers: Headers) => unknown {
   return withParse(peridioFloor([process.env.PERIDIO_WEBHOOK_SECRET!]));
 }
 
+const processed = responseFor('processed');
+
+/** An empty 200, or with `json` the pipeline's own answer to a processed delivery. */
+function accept(reply: FastifyReply, json: boolean): FastifyReply {
+  return json ? reply.code(processed.status).headers(processed.headers).send(processed.body) : reply.code(200).send();
+}
+
+/** A route answering from its `onRequest` hook, reading the stream itself as the adapter does. */
+function onRequestRoute(app: FastifyInstance, accepts: (body: Uint8Array, request: FastifyRequest) => boolean | Promise<boolean>, json = false): void {
+  const route = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const body = (await readNodeBody(request.raw, 1024 * 1024))!;
+    const answer = accepts(body, request);
+    // A synchronous check is not awaited: the floor route pays no promise it does not need.
+    const ok = typeof answer === 'boolean' ? answer : await answer;
+    return ok ? accept(reply, json) : reply.code(401).send();
+  };
+  app.all(PATH, { onRequest: route }, route);
+}
+
 async function listen(): Promise<number> {
   if (framework === 'express') {
     const app = express();
@@ -94,11 +113,9 @@ async function listen(): Promise<number> {
   }
   const app = Fastify();
   if (variant === 'bare' || variant === 'bare-json') {
-    const processed = responseFor('processed');
     await app.register(async (scope) => {
       scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
-      if (variant === 'bare') scope.post(PATH, async (_request, reply) => reply.code(200).send());
-      else scope.post(PATH, async (_request, reply) => reply.code(processed.status).headers(processed.headers).send(processed.body));
+      scope.post(PATH, async (_request, reply) => accept(reply, variant === 'bare-json'));
     });
   } else if (variant === 'floor' || variant === 'verify-handler') {
     await app.register(async (scope) => {
@@ -109,9 +126,9 @@ async function listen(): Promise<number> {
         const check = floorCheck();
         scope.post(PATH, async (request, reply) => reply.code(check(request.body as Buffer, request.headers as Headers) === undefined ? 401 : 200).send());
       } else {
-        const verifier = createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
+        const verify = verifier();
         scope.post(PATH, async (request, reply) => {
-          const outcome = await verifier.safeVerify({ body: request.body as Buffer, headers: distinctHeaders(request.raw) });
+          const outcome = await verify.safeVerify({ body: request.body as Buffer, headers: distinctHeaders(request.raw) });
           return reply.code(outcome.ok ? 200 : 401).send();
         });
       }
@@ -119,23 +136,11 @@ async function listen(): Promise<number> {
   } else if (variant === 'verify-onrequest' || variant === 'verify-onrequest-json') {
     // The adapter's own steps (onRequest, its stream read, distinct headers) around safeVerify,
     // without the pipeline; the -json one answers as the pipeline does.
-    const verifier = createPeridioVerifier({ secret: process.env.PERIDIO_WEBHOOK_SECRET });
-    const processed = responseFor('processed');
-    const json = variant === 'verify-onrequest-json';
-    const route = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-      const body = (await readNodeBody(request.raw, 1024 * 1024))!;
-      const outcome = await verifier.safeVerify({ body, headers: distinctHeaders(request.raw) });
-      if (!outcome.ok) return reply.code(401).send();
-      return json ? reply.code(processed.status).headers(processed.headers).send(processed.body) : reply.code(200).send();
-    };
-    app.all(PATH, { onRequest: route }, route);
+    const verify = verifier();
+    onRequestRoute(app, async (body, request) => (await verify.safeVerify({ body, headers: distinctHeaders(request.raw) })).ok, variant === 'verify-onrequest-json');
   } else if (variant === 'floor-onrequest') {
     const check = floorCheck();
-    const route = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-      const body = (await readNodeBody(request.raw, 1024 * 1024))!;
-      return reply.code(check(Buffer.from(body.buffer, body.byteOffset, body.byteLength), request.headers as Headers) === undefined ? 401 : 200).send();
-    };
-    app.all(PATH, { onRequest: route }, route);
+    onRequestRoute(app, (body, request) => check(Buffer.from(body.buffer, body.byteOffset, body.byteLength), request.headers as Headers) !== undefined);
   } else {
     await app.register(hookverifyFastify, { path: PATH, receiver: peridioReceiver() });
   }

@@ -162,23 +162,7 @@ try {
         },
       ]),
     );
-    const rps = (variant: string) => median(routes.get(variant)?.rps ?? [Number.NaN]);
-    const bare = rps('bare');
-    results.push({
-      framework,
-      bareRps: Math.round(bare),
-      hookverifyRps: Math.round(rps('hookverify')),
-      ratio: rps('hookverify') / bare,
-      verifyOnlyRps: Math.round(rps('verify-only')),
-      verifyOnlyRatio: rps('verify-only') / bare,
-      floorRps: Math.round(rps('floor')),
-      floorRatio: rps('floor') / bare,
-      verifyOnlyToFloor: rps('verify-only') / rps('floor'),
-      bareP99Ms: summary.bare?.p99Ms,
-      hookverifyP99Ms: summary.hookverify?.p99Ms,
-      cpuUs: { bare: summary.bare?.cpuUs, hookverify: summary.hookverify?.cpuUs, verifyOnly: summary['verify-only']?.cpuUs, floor: summary.floor?.cpuUs },
-      routes: summary,
-    });
+    results.push({ framework, routes: summary });
   }
 } finally {
   rmSync(serverScript, { force: true });

@@ -99,15 +99,16 @@ if (e2e) {
     '',
     '| framework | bare route req/s | example route req/s | ratio | verification-only route req/s (ratio) | floor route req/s (ratio) | verification only / floor route | p99 latency bare / example | server CPU µs per request: bare / example / verification only / floor |',
     '|---|---:|---:|---:|---:|---:|---:|---|---|',
-    ...e2e.results.map(
-      (row) =>
-        `| ${row.framework} | ${row.bareRps} | ${row.hookverifyRps} | **${row.ratio.toFixed(2)}x** | ` +
-        `${row.verifyOnlyRps ?? 'n/a'} (${row.verifyOnlyRatio?.toFixed(2) ?? 'n/a'}x) | ` +
-        `${row.floorRps ?? 'n/a'} (${row.floorRatio?.toFixed(2) ?? 'n/a'}x) | ${row.verifyOnlyToFloor?.toFixed(2) ?? 'n/a'}x | ${row.bareP99Ms} ms / ${row.hookverifyP99Ms} ms | ` +
-        (row.cpuUs
-          ? `${row.cpuUs.bare.toFixed(1)} / ${row.cpuUs.hookverify.toFixed(1)} / ${row.cpuUs.verifyOnly.toFixed(1)} / ${row.cpuUs.floor?.toFixed(1) ?? 'n/a'} |`
-          : 'n/a |'),
-    ),
+    ...e2e.results.map(({ framework, routes }) => {
+      const { bare, hookverify, floor } = routes;
+      const verifyOnly = routes['verify-only'];
+      const ratio = (route, to = bare) => `${(route.rps / to.rps).toFixed(2)}x`;
+      return (
+        `| ${framework} | ${bare.rps} | ${hookverify.rps} | **${ratio(hookverify)}** | ${verifyOnly.rps} (${ratio(verifyOnly)}) | ` +
+        `${floor.rps} (${ratio(floor)}) | ${ratio(verifyOnly, floor)} | ${bare.p99Ms} ms / ${hookverify.p99Ms} ms | ` +
+        `${[bare, hookverify, verifyOnly, floor].map((route) => route.cpuUs.toFixed(1)).join(' / ')} |`
+      );
+    }),
     '',
   );
 } else lines.push('Not measured yet (`node bench/run.mjs bench/e2e.ts`).', '');
